@@ -1,0 +1,25 @@
+/** The build report: diagnostics sorted by file and position, and a summary line. */
+import { formatDiagnostic, MESSAGES, type Diagnostic } from './messages.ts';
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.id.localeCompare(b.id),
+  );
+}
+
+export function summary(diagnostics: readonly Diagnostic[], fileCount: number): string {
+  const count = (level: string) => diagnostics.filter((d) => d.level === level).length;
+  return `${fileCount} paper file(s): ${count('error')} error(s), ${count('warning')} warning(s)`;
+}
+
+/** The whole report as text: one line per diagnostic, then the summary. */
+export function formatReport(diagnostics: readonly Diagnostic[], fileCount: number): string {
+  const lines = sortDiagnostics(diagnostics).map(formatDiagnostic);
+  return [...lines, summary(diagnostics, fileCount)].join('\n');
+}
+
+/** One line per message id that occurs, with its title: the legend of the build report. */
+export function legend(diagnostics: readonly Diagnostic[]): string[] {
+  const ids = [...new Set(diagnostics.map((d) => d.id))].sort();
+  return ids.map((id) => `${id}: ${MESSAGES[id].title}`);
+}
