@@ -7,6 +7,7 @@ import { derive } from './derive.ts';
 import { load, type LoadedFile, type SourceFile } from './load.ts';
 import type { Diagnostic } from './messages.ts';
 import { normalise } from './normalise.ts';
+import { sortDiagnostics } from './report.ts';
 import { validate } from './validate.ts';
 
 export interface PipelineResult {
@@ -27,7 +28,7 @@ export function runPipeline(files: readonly SourceFile[]): PipelineResult {
   const validated = validate(loaded);
   diagnostics.push(...validated.diagnostics);
   const dataset = buildDataset(validated.papers.map((paper) => derive(normalise(paper))));
-  return { dataset, diagnostics, failed: diagnostics.some((d) => d.level === 'error') };
+  return { dataset, diagnostics: sortDiagnostics(diagnostics), failed: diagnostics.some((d) => d.level === 'error') };
 }
 
 export type { SourceFile } from './load.ts';

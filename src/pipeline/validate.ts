@@ -56,7 +56,7 @@ export function findingsFromIssue(issue: z.core.$ZodIssue, data: unknown): Findi
     }
     case 'invalid_type': {
       if (issue.input === undefined)
-        return [{ id: 'E_FIELD_MISSING', path, atKey: true, message: 'required field is missing' }];
+        return [{ id: 'E_FIELD_MISSING', path, at: path.slice(0, -1), atKey: true, message: 'required field is missing' }];
       if (issue.expected === 'int')
         return [{ id: 'E_NOT_INTEGER', path, message: `${String(issue.input)} is not a whole number`, accepted: 'a whole number ≥ 1' }];
       return [{ id: 'E_TYPE', path, message: `expected ${issue.expected}, got ${describeType(issue.input)}` }];
@@ -127,7 +127,7 @@ export function findingsFromIssue(issue: z.core.$ZodIssue, data: unknown): Findi
 }
 
 function locateFinding(file: LoadedFile, finding: Finding): Diagnostic {
-  const { line, column } = locate(file, finding.path, finding.atKey);
+  const { line, column } = locate(file, finding.at ?? finding.path, finding.atKey);
   const diagnostic: Diagnostic = {
     id: finding.id,
     level: MESSAGES[finding.id].level,
@@ -152,7 +152,7 @@ export function validate(files: LoadedFile[]): Validated {
   const papers: ParsedPaper[] = [];
   const doiOwners = new Map<string, string>();
   for (const file of files) {
-    const parsed = PaperFrontmatter.safeParse(file.data);
+    const parsed = PaperFrontmatter.safeParse(file.data, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         for (const finding of findingsFromIssue(issue, file.data)) diagnostics.push(locateFinding(file, finding));

@@ -11,6 +11,8 @@ export interface Finding {
   suggestion?: string;
   /** Point at the field's key rather than its value (for missing or misplaced fields). */
   atKey?: boolean;
+  /** Where to point when not at `path` itself (a missing field points at its parent's key). */
+  at?: FieldPath;
 }
 
 /** A paper whose frontmatter passed the schema, with its Markdown body. */
