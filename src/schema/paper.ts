@@ -220,7 +220,7 @@ const retentionBaseline = z
 export const CyclingResult = z
   .strictObject({
     ...common,
-    kind: z.literal('cycling'),
+    kind: z.literal('cycling').describe('Result kind'),
     current: current.describe('Current of the cycling, specific ("1 A g-1") or as a C-rate ("0.1 C")'),
     cycles: count('Number of cycles the result refers to'),
     capacity: specificCapacity.optional().describe('Reversible capacity after `cycles`'),
@@ -235,7 +235,7 @@ export const CyclingResult = z
 export const RateResult = z
   .strictObject({
     ...common,
-    kind: z.literal('rate'),
+    kind: z.literal('rate').describe('Result kind'),
     currents: z
       .array(z.union([current, notStated]))
       .min(1)
@@ -247,7 +247,7 @@ export const RateResult = z
 export const FirstCycleResult = z
   .strictObject({
     ...common,
-    kind: z.literal('first-cycle'),
+    kind: z.literal('first-cycle').describe('Result kind'),
     current: current.optional().describe('Current of the first cycle'),
     discharge_capacity: specificCapacity.optional().describe('First discharge (insertion/alloying) capacity'),
     charge_capacity: specificCapacity.optional().describe('First charge (extraction/dealloying) capacity'),
@@ -265,7 +265,7 @@ const failure = z
 export const SymmetricResult = z
   .strictObject({
     ...common,
-    kind: z.literal('symmetric'),
+    kind: z.literal('symmetric').describe('Result kind'),
     current_density: quantity(['current-density'], 'current density'),
     areal_capacity: quantity(['areal-capacity'], 'areal capacity per half-cycle').optional(),
     duration: quantity(['time'], 'lifetime').optional().describe('How long the cell cycled (lifetime), as printed'),
@@ -278,7 +278,7 @@ export const SymmetricResult = z
 export const PlatingResult = z
   .strictObject({
     ...common,
-    kind: z.literal('plating'),
+    kind: z.literal('plating').describe('Result kind'),
     current_density: quantity(['current-density'], 'current density'),
     areal_capacity: quantity(['areal-capacity'], 'areal capacity per cycle').optional(),
     cycles: count('Number of cycles').optional(),
@@ -292,7 +292,7 @@ export const PlatingResult = z
 export const FullCellResult = z
   .strictObject({
     ...common,
-    kind: z.literal('full-cell'),
+    kind: z.literal('full-cell').describe('Result kind'),
     cathode: text('Cathode of the full cell as the paper names it'),
     current: current.optional().describe('Current of the cycling'),
     cycles: count('Number of cycles the result refers to').optional(),
@@ -308,7 +308,7 @@ export const FullCellResult = z
 export const PropertyResult = z
   .strictObject({
     ...common,
-    kind: z.literal('property'),
+    kind: z.literal('property').describe('Result kind'),
     property: text('What is measured, e.g. "ionic conductivity", "overpotential"'),
     value: quantity(Object.keys(DIMENSIONS) as Dimension[], 'property value'),
   })
@@ -317,7 +317,7 @@ export const PropertyResult = z
 export const QualitativeResult = z
   .strictObject({
     ...common,
-    kind: z.literal('qualitative'),
+    kind: z.literal('qualitative').describe('Result kind'),
     statement: text('The result in our words, faithful to the quote'),
     verdict: z
       .enum(['positive', 'negative', 'neutral'])
