@@ -9,7 +9,9 @@ import { formatReport } from './pipeline/report.ts';
 const files = readPaperFiles();
 const result = runPipeline(files);
 if (result.failed) {
-  throw new Error(`content/papers has errors; fix them and build again:\n${formatReport(result.diagnostics, files.length)}`);
+  throw new Error(
+    `content/papers has errors; fix them and build again:\n${formatReport(result.diagnostics, files.length)}`,
+  );
 }
 
 export const dataset = result.dataset;

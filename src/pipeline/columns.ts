@@ -11,23 +11,59 @@ export interface Column {
 
 /** The numeric fields of a data point, with the data-set name of their canonical column. */
 export const NUMERIC_FIELDS: { field: Field; column: string; description: string }[] = [
-  { field: 'current', column: 'current_mA_g', description: 'Specific current in mA g⁻¹ (a C-rate converted with the paper’s 1C)' },
+  {
+    field: 'current',
+    column: 'current_mA_g',
+    description: 'Specific current in mA g⁻¹ (a C-rate converted with the paper’s 1C)',
+  },
   { field: 'c_rate', column: 'c_rate_C', description: 'The current as a C-rate, when the paper gives it so' },
-  { field: 'current_density', column: 'current_density_mA_cm2', description: 'Current density in mA cm⁻² (metal anodes)' },
-  { field: 'areal_capacity', column: 'areal_capacity_mAh_cm2', description: 'Areal capacity per half-cycle in mAh cm⁻²' },
+  {
+    field: 'current_density',
+    column: 'current_density_mA_cm2',
+    description: 'Current density in mA cm⁻² (metal anodes)',
+  },
+  {
+    field: 'areal_capacity',
+    column: 'areal_capacity_mAh_cm2',
+    description: 'Areal capacity per half-cycle in mAh cm⁻²',
+  },
   { field: 'cycles', column: 'cycles', description: 'Number of cycles the values refer to' },
   { field: 'duration', column: 'duration_h', description: 'Lifetime or test duration in hours' },
-  { field: 'capacity', column: 'capacity_mAh_g', description: 'Reversible specific capacity in mAh g⁻¹ (after `cycles`, or at this rate step)' },
-  { field: 'initial_capacity', column: 'initial_capacity_mAh_g', description: 'Capacity at the start of the cycling test in mAh g⁻¹' },
-  { field: 'discharge_capacity', column: 'discharge_capacity_mAh_g', description: 'First discharge capacity in mAh g⁻¹' },
+  {
+    field: 'capacity',
+    column: 'capacity_mAh_g',
+    description: 'Reversible specific capacity in mAh g⁻¹ (after `cycles`, or at this rate step)',
+  },
+  {
+    field: 'initial_capacity',
+    column: 'initial_capacity_mAh_g',
+    description: 'Capacity at the start of the cycling test in mAh g⁻¹',
+  },
+  {
+    field: 'discharge_capacity',
+    column: 'discharge_capacity_mAh_g',
+    description: 'First discharge capacity in mAh g⁻¹',
+  },
   { field: 'charge_capacity', column: 'charge_capacity_mAh_g', description: 'First charge capacity in mAh g⁻¹' },
-  { field: 'retention', column: 'retention_pct', description: 'Capacity retention in % (from `retention_baseline_cycle`)' },
+  {
+    field: 'retention',
+    column: 'retention_pct',
+    description: 'Capacity retention in % (from `retention_baseline_cycle`)',
+  },
   { field: 'decay_per_cycle', column: 'decay_per_cycle_pct', description: 'Capacity decay per cycle in %' },
   { field: 'coulombic_efficiency', column: 'coulombic_efficiency_pct', description: 'Coulombic efficiency in %' },
-  { field: 'initial_coulombic_efficiency', column: 'initial_coulombic_efficiency_pct', description: 'Initial (first-cycle) Coulombic efficiency in %' },
+  {
+    field: 'initial_coulombic_efficiency',
+    column: 'initial_coulombic_efficiency_pct',
+    description: 'Initial (first-cycle) Coulombic efficiency in %',
+  },
   { field: 'overpotential', column: 'overpotential_mV', description: 'Overpotential in mV' },
   { field: 'specific_energy', column: 'specific_energy_Wh_kg', description: 'Specific energy in Wh kg⁻¹' },
-  { field: 'property_value', column: 'property_value', description: 'Value of a single measured property, in `property_unit`' },
+  {
+    field: 'property_value',
+    column: 'property_value',
+    description: 'Value of a single measured property, in `property_unit`',
+  },
 ];
 
 /** Condition quantities: canonical column and the text as printed. */
@@ -54,7 +90,10 @@ export const COLUMNS: Column[] = [
   { name: 'material_class', description: 'Material class' },
   { name: 'control', description: 'true for a control or comparison sample' },
   { name: 'result_id', description: 'Id of the result within its paper' },
-  { name: 'kind', description: 'Result kind: cycling, rate, first-cycle, symmetric, plating, full-cell, property, qualitative' },
+  {
+    name: 'kind',
+    description: 'Result kind: cycling, rate, first-cycle, symmetric, plating, full-cell, property, qualitative',
+  },
   { name: 'step', description: 'Position in a rate series (1 = first current); empty for other kinds' },
   { name: 'cell', description: 'Cell type: half, symmetric, asymmetric (metal‖Cu) or full' },
   { name: 'format', description: 'Cell hardware as printed' },
@@ -80,10 +119,16 @@ export const COLUMNS: Column[] = [
   { name: 'property', description: 'What a property result measures' },
   { name: 'property_unit', description: 'Canonical unit of property_value' },
   { name: 'retention_baseline_cycle', description: 'Cycle the retention is measured from, or "not stated"' },
-  { name: 'failure', description: 'How a metal-anode test ended: none, short circuit, overpotential rise, other, not stated' },
+  {
+    name: 'failure',
+    description: 'How a metal-anode test ended: none, short circuit, overpotential rise, other, not stated',
+  },
   { name: 'statement', description: 'A result given in words (qualitative kind)' },
   { name: 'verdict', description: 'positive, negative or neutral (qualitative kind)' },
-  { name: 'completeness_score', description: 'Share of the applicable reporting-checklist items the paper reports, 0–1' },
+  {
+    name: 'completeness_score',
+    description: 'Share of the applicable reporting-checklist items the paper reports, 0–1',
+  },
   { name: 'reporting_missing', description: 'Applicable checklist items the paper does not report, separated by "; "' },
   { name: 'locator', description: 'Figure, table or section of the paper' },
   { name: 'quote', description: 'The paper’s own words giving the values (several quotes separated by " | ")' },

@@ -103,7 +103,8 @@ function rowsOf(paper: DerivedPaper, result: DerivedResult): Row[] {
       capacity_basis: c.capacity_basis ?? null,
       ...numericCells(point),
       property: result.property ?? null,
-      property_unit: point.property_value && point.property_value.status !== 'missing' ? point.property_value.unit : null,
+      property_unit:
+        point.property_value && point.property_value.status !== 'missing' ? point.property_value.unit : null,
       retention_baseline_cycle: result.retentionBaseline ?? null,
       failure: result.failure ?? null,
       statement: result.statement ?? null,

@@ -37,4 +37,3 @@ export function locate(file: LoadedFile, path: FieldPath, atKey = false): Locati
   const pos = file.lineCounter.linePos(offset);
   return { line: pos.line + file.lineOffset, column: pos.col };
 }
-

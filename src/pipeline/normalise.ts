@@ -110,7 +110,13 @@ export function canonical(q: ParsedQuantity): Value {
 }
 
 function countValue(c: Count): Value {
-  return { status: 'reported', value: c.value, unit: '', ...(c.qualifier ? { qualifier: c.qualifier } : {}), reported: c.text };
+  return {
+    status: 'reported',
+    value: c.value,
+    unit: '',
+    ...(c.qualifier ? { qualifier: c.qualifier } : {}),
+    reported: c.text,
+  };
 }
 
 /** The specific current of a current written as mA g⁻¹-type or as a C-rate, using the paper's 1C. */
@@ -186,7 +192,15 @@ function points(result: ResultRecord): Point[] {
       return [
         {
           ...currentFields(result.current, oneC),
-          ...quantities(fields, ['cycles', 'capacity', 'initial_capacity', 'retention', 'decay_per_cycle', 'coulombic_efficiency', 'specific_energy']),
+          ...quantities(fields, [
+            'cycles',
+            'capacity',
+            'initial_capacity',
+            'retention',
+            'decay_per_cycle',
+            'coulombic_efficiency',
+            'specific_energy',
+          ]),
         },
       ];
     case 'first-cycle':
@@ -199,7 +213,15 @@ function points(result: ResultRecord): Point[] {
     case 'symmetric':
     case 'plating':
       return [
-        quantities(fields, ['current_density', 'areal_capacity', 'duration', 'cycles', 'overpotential', 'coulombic_efficiency', 'initial_coulombic_efficiency']),
+        quantities(fields, [
+          'current_density',
+          'areal_capacity',
+          'duration',
+          'cycles',
+          'overpotential',
+          'coulombic_efficiency',
+          'initial_coulombic_efficiency',
+        ]),
       ];
     case 'property':
       return [{ property_value: canonical(result.value) }];

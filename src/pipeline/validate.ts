@@ -56,9 +56,18 @@ export function findingsFromIssue(issue: z.core.$ZodIssue, data: unknown): Findi
     }
     case 'invalid_type': {
       if (issue.input === undefined)
-        return [{ id: 'E_FIELD_MISSING', path, at: path.slice(0, -1), atKey: true, message: 'required field is missing' }];
+        return [
+          { id: 'E_FIELD_MISSING', path, at: path.slice(0, -1), atKey: true, message: 'required field is missing' },
+        ];
       if (issue.expected === 'int')
-        return [{ id: 'E_NOT_INTEGER', path, message: `${String(issue.input)} is not a whole number`, accepted: 'a whole number ≥ 1' }];
+        return [
+          {
+            id: 'E_NOT_INTEGER',
+            path,
+            message: `${String(issue.input)} is not a whole number`,
+            accepted: 'a whole number ≥ 1',
+          },
+        ];
       return [{ id: 'E_TYPE', path, message: `expected ${issue.expected}, got ${describeType(issue.input)}` }];
     }
     case 'invalid_value': {
@@ -83,7 +92,7 @@ export function findingsFromIssue(issue: z.core.$ZodIssue, data: unknown): Findi
       ];
     }
     case 'invalid_union': {
-      if (last === 'kind' || issue.note === 'No matching discriminator')
+      if (issue.discriminator === 'kind')
         return [
           {
             id: 'E_KIND_UNKNOWN',
@@ -96,7 +105,10 @@ export function findingsFromIssue(issue: z.core.$ZodIssue, data: unknown): Findi
       const typeMatched = (branch: z.core.$ZodIssue[]) =>
         !branch.some((e) => e.code === 'invalid_type' && e.path.length === 0);
       const branch =
-        issue.errors.find((b) => b.some((e) => e.code === 'custom')) ?? issue.errors.find(typeMatched) ?? issue.errors[0] ?? [];
+        issue.errors.find((b) => b.some((e) => e.code === 'custom')) ??
+        issue.errors.find(typeMatched) ??
+        issue.errors[0] ??
+        [];
       const orNotStated = issue.errors.some((b) =>
         b.some((e) => e.code === 'invalid_value' && e.values.includes(NOT_STATED)),
       );
@@ -110,16 +122,47 @@ export function findingsFromIssue(issue: z.core.$ZodIssue, data: unknown): Findi
     case 'too_small':
       return [
         issue.origin === 'array' || issue.origin === 'string'
-          ? { id: 'E_EMPTY', path, message: `must not be empty`, accepted: `at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'entry' : 'character'}` }
-          : { id: 'E_RANGE', path, message: `${String(issue.input)} is too small`, accepted: `a value ≥ ${String(issue.minimum)}` },
+          ? {
+              id: 'E_EMPTY',
+              path,
+              message: `must not be empty`,
+              accepted: `at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'entry' : 'character'}`,
+            }
+          : {
+              id: 'E_RANGE',
+              path,
+              message: `${String(issue.input)} is too small`,
+              accepted: `a value ≥ ${String(issue.minimum)}`,
+            },
       ];
     case 'too_big':
-      return [{ id: 'E_RANGE', path, message: `${String(issue.input)} is too large`, accepted: `a value ≤ ${String(issue.maximum)}` }];
+      return [
+        {
+          id: 'E_RANGE',
+          path,
+          message: `${String(issue.input)} is too large`,
+          accepted: `a value ≤ ${String(issue.maximum)}`,
+        },
+      ];
     case 'invalid_format':
       if (last === 'doi')
-        return [{ id: 'E_DOI_FORMAT', path, message: `"${String(issue.input)}" is not a DOI`, accepted: 'a DOI such as 10.1002/adfm.202412551, without a https://doi.org/ prefix' }];
+        return [
+          {
+            id: 'E_DOI_FORMAT',
+            path,
+            message: `"${String(issue.input)}" is not a DOI`,
+            accepted: 'a DOI such as 10.1002/adfm.202412551, without a https://doi.org/ prefix',
+          },
+        ];
       if (last === 'id' || last === 'sample')
-        return [{ id: 'E_ID_FORMAT', path, message: `"${String(issue.input)}" ${issue.message}`, accepted: 'e.g. m-bisnsb, cycling-1a' }];
+        return [
+          {
+            id: 'E_ID_FORMAT',
+            path,
+            message: `"${String(issue.input)}" ${issue.message}`,
+            accepted: 'e.g. m-bisnsb, cycling-1a',
+          },
+        ];
       return [{ id: 'E_NOT_INTEGER', path, message: `"${String(issue.input)}" ${issue.message}` }];
     default:
       return [{ id: 'E_TYPE', path, message: issue.message }];
@@ -164,7 +207,12 @@ export function validate(files: LoadedFile[]): Validated {
     if (doi !== undefined) {
       const owner = doiOwners.get(doi);
       if (owner)
-        findings.push({ id: 'E_DOI_DUPLICATE', path: ['paper', 'doi'], message: `DOI ${doi} is already the DOI of ${owner}`, accepted: 'one file per paper' });
+        findings.push({
+          id: 'E_DOI_DUPLICATE',
+          path: ['paper', 'doi'],
+          message: `DOI ${doi} is already the DOI of ${owner}`,
+          accepted: 'one file per paper',
+        });
       else doiOwners.set(doi, file.path);
     }
     const located = findings.map((f) => locateFinding(file, f));

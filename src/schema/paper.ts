@@ -31,7 +31,10 @@ export function quantity(dimensions: readonly Dimension[], what: string) {
         ctx.addIssue({
           ...base,
           message: `"${text}" is not a quantity`,
-          params: { id: 'E_QUANTITY_FORMAT', accepted: `"<number> <unit>", e.g. "${accepted[0] === 'C' ? '0.1' : '1.5'} ${accepted[0]}"` },
+          params: {
+            id: 'E_QUANTITY_FORMAT',
+            accepted: `"<number> <unit>", e.g. "${accepted[0] === 'C' ? '0.1' : '1.5'} ${accepted[0]}"`,
+          },
         });
       } else if (parsed.problem === 'unknown-unit') {
         const suggestion = suggestUnit(parsed.unit, dimensions);
@@ -52,8 +55,7 @@ export function quantity(dimensions: readonly Dimension[], what: string) {
     .describe(`${what}: "<number> <unit>"; units: ${accepted.join(', ')}`);
 }
 
-const positiveCount = (what: string) =>
-  z.int().min(1).describe(`${what}: a whole number ≥ 1`);
+const positiveCount = (what: string) => z.int().min(1).describe(`${what}: a whole number ≥ 1`);
 
 /** A count as printed: a whole number, or one with a qualifier as a string ("≈220", "> 400"). */
 export interface Count {
@@ -94,7 +96,9 @@ export const Paper = z
       .regex(DOI_PATTERN, 'must look like 10.<registrant>/<suffix>, without a https://doi.org/ prefix')
       .optional()
       .describe('DOI as printed in the paper, e.g. 10.1002/adfm.202412551; unique across files'),
-    doi_note: text('Why there is no DOI (e.g. "not printed in the source text"); required when doi is absent').optional(),
+    doi_note: text(
+      'Why there is no DOI (e.g. "not printed in the source text"); required when doi is absent',
+    ).optional(),
     title: text('Title exactly as printed'),
     authors: z.array(text('Author name as printed')).min(1).describe('Authors in order, as printed'),
     journal: text('Journal name'),
@@ -103,7 +107,9 @@ export const Paper = z
     issue: text('Issue, when printed').optional(),
     pages: text('Page range or article number, when printed').optional(),
     type: z.enum(['article', 'review']).default('article').describe('Original research article or review'),
-    note: text('How a bibliographic field was established when the paper does not print it (e.g. journal from the DOI prefix)').optional(),
+    note: text(
+      'How a bibliographic field was established when the paper does not print it (e.g. journal from the DOI prefix)',
+    ).optional(),
   })
   .describe('Bibliographic record of the paper');
 
@@ -197,7 +203,9 @@ const Source = z
     locator: text('Where in the paper: figure, table or section, e.g. "Figure 4e; Section 2.3"'),
     quote: z
       .union([text('Quote'), z.array(text('Quote')).min(1)])
-      .describe('The exact words of the paper that give the numbers (one string or a list); verbatim, whitespace may differ'),
+      .describe(
+        'The exact words of the paper that give the numbers (one string or a list); verbatim, whitespace may differ',
+      ),
     origin: z
       .enum(['reported', 'read from plot'])
       .default('reported')
@@ -239,7 +247,9 @@ export const RateResult = z
     currents: z
       .array(z.union([current, notStated]))
       .min(1)
-      .describe('The currents of the rate test, in order; "not stated" for a step whose current the paper does not print'),
+      .describe(
+        'The currents of the rate test, in order; "not stated" for a step whose current the paper does not print',
+      ),
     capacities: z.array(specificCapacity).min(1).describe('The capacity at each current, same order and length'),
   })
   .describe('Rate capability: the series of current/capacity pairs');

@@ -46,10 +46,7 @@ function numberValue(valueText: string): number {
 }
 
 /** Parses a quantity string and checks its unit against the dimensions the field accepts. */
-export function parseQuantity(
-  text: string,
-  accepted: readonly Dimension[],
-): ParsedQuantity | QuantityProblem {
+export function parseQuantity(text: string, accepted: readonly Dimension[]): ParsedQuantity | QuantityProblem {
   const match = QUANTITY.exec(text);
   if (!match) return { problem: 'no-number', text };
   const [, qualifier, valueText = '', unit = ''] = match;

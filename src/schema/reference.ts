@@ -41,9 +41,7 @@ function flatten(schema: JsonSchema, prefix: string, required: boolean): FieldDo
 export function fieldReference(): ReferenceSection[] {
   const root = paperJsonSchema();
   const { results, ...rest } = root.properties ?? {};
-  const sections: ReferenceSection[] = [
-    { title: 'File', fields: flatten({ ...root, properties: rest }, '', true) },
-  ];
+  const sections: ReferenceSection[] = [{ title: 'File', fields: flatten({ ...root, properties: rest }, '', true) }];
   const kinds = (results?.items?.oneOf ?? []).map((kind) => ({
     name: String(kind.properties?.kind?.const ?? 'result'),
     description: kind.description ?? '',

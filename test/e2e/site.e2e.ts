@@ -14,7 +14,12 @@ const DIST = 'dist';
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serve>>;
 
-interface PaperEntry { id: string; title: string; result_count: number; samples: unknown[] }
+interface PaperEntry {
+  id: string;
+  title: string;
+  result_count: number;
+  samples: unknown[];
+}
 const papers = JSON.parse(readFileSync(`${DIST}/data/papers.json`, 'utf8')) as PaperEntry[];
 const rows = JSON.parse(readFileSync(`${DIST}/data/measurements.json`, 'utf8')) as Record<string, unknown>[];
 
@@ -23,7 +28,9 @@ async function open(path: string, options: { javaScript?: boolean } = {}): Promi
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   const response = await page.goto(`${site.url}${path}`);
   assert.equal(response?.status(), 200, `${path} answers 200`);
@@ -78,7 +85,10 @@ describe('built site in Chromium', () => {
   test('materials filter without JavaScript', async () => {
     const page = await open('/materials/', { javaScript: false });
     const all = await page.locator('tbody tr').count();
-    assert.equal(all, papers.reduce((n, p) => n + p.samples.length, 0));
+    assert.equal(
+      all,
+      papers.reduce((n, p) => n + p.samples.length, 0),
+    );
     await page.locator('#f-ion-K').check();
     const visible = page.locator('tbody tr:visible');
     const shown = await visible.count();
@@ -99,6 +109,7 @@ describe('built site in Chromium', () => {
   test('contribute page lists the generated field reference', async () => {
     const page = await open('/contribute/');
     const text = (await page.locator('main').textContent()) ?? '';
-    for (const field of ['results[].conditions.one_c', 'results[].retention_baseline_cycle', 'results[].currents']) assert.ok(text.includes(field), field);
+    for (const field of ['results[].conditions.one_c', 'results[].retention_baseline_cycle', 'results[].currents'])
+      assert.ok(text.includes(field), field);
   });
 });

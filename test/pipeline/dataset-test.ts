@@ -8,7 +8,24 @@ import { paperIdOf } from '../../src/pipeline/load.ts';
 import { REAL_FILES } from '../helpers.ts';
 
 /** Fields whose values are words, ids or provenance rather than measured values. */
-const WORD_FIELDS = new Set(['id', 'sample', 'kind', 'source', 'note', 'statement', 'verdict', 'property', 'cathode', 'failure', 'cell', 'format', 'counter_electrode', 'electrolyte', 'capacity_basis', 'vs']);
+const WORD_FIELDS = new Set([
+  'id',
+  'sample',
+  'kind',
+  'source',
+  'note',
+  'statement',
+  'verdict',
+  'property',
+  'cathode',
+  'failure',
+  'cell',
+  'format',
+  'counter_electrode',
+  'electrolyte',
+  'capacity_basis',
+  'vs',
+]);
 
 /** Every value with a digit in it below a result, as it is written in the file. */
 function typedValues(value: unknown, key = ''): string[] {

@@ -19,7 +19,10 @@ function only(find: string, replace: string): { line: number; messages: string[]
 
 describe('bad input gives a located error', () => {
   test('YAML syntax error', () => {
-    const { line, messages, failed } = only('  journal: Advanced Functional Materials', '  journal: [Advanced Functional Materials');
+    const { line, messages, failed } = only(
+      '  journal: Advanced Functional Materials',
+      '  journal: [Advanced Functional Materials',
+    );
     expect(failed).toBe(true);
     expect(messages[0]).toMatch(new RegExp(`^${DOU}:${line + 1}:\\d+  error  E_YAML_SYNTAX  `));
   });
@@ -33,7 +36,10 @@ describe('bad input gives a located error', () => {
   });
 
   test('unknown unit, with a suggestion', () => {
-    const { line, messages } = only('initial_coulombic_efficiency: 58.9 %', 'initial_coulombic_efficiency: 58.9 percnt');
+    const { line, messages } = only(
+      'initial_coulombic_efficiency: 58.9 %',
+      'initial_coulombic_efficiency: 58.9 percnt',
+    );
     expect(messages).toEqual([
       `${DOU}:${line}:35  error  E_UNIT_UNKNOWN  results.0.initial_coulombic_efficiency: unknown unit "percnt"; accepted: %`,
     ]);
@@ -54,12 +60,17 @@ describe('bad input gives a located error', () => {
     const copy = { path: 'content/papers/copy-2024.md', text: douText() };
     const messages = diagnosticsOf({ path: DOU, text: douText() }, copy);
     expect(messages).toEqual([
-      `content/papers/copy-2024.md:${lineOf(douText(), '  doi:')}:8  error  E_DOI_DUPLICATE  paper.doi: DOI 10.1002/adfm.202412551 is already the DOI of ${DOU}`.concat('; accepted: one file per paper'),
+      `content/papers/copy-2024.md:${lineOf(douText(), '  doi:')}:8  error  E_DOI_DUPLICATE  paper.doi: DOI 10.1002/adfm.202412551 is already the DOI of ${DOU}`.concat(
+        '; accepted: one file per paper',
+      ),
     ]);
   });
 
   test('result naming an unknown sample', () => {
-    const { line, messages } = only('    sample: m-bisnsb\n    kind: first-cycle', '    sample: m-bisnbs\n    kind: first-cycle');
+    const { line, messages } = only(
+      '    sample: m-bisnsb\n    kind: first-cycle',
+      '    sample: m-bisnbs\n    kind: first-cycle',
+    );
     expect(messages).toEqual([
       `${DOU}:${line}:13  error  E_SAMPLE_UNKNOWN  results.0.sample: no sample has the id "m-bisnbs"; accepted: m-bisnsb, s-bisnsb, ptcda`,
     ]);
@@ -82,7 +93,10 @@ describe('bad input gives a located error', () => {
   test('non-integer cycle count', () => {
     const text = douText();
     const at = text.indexOf('    cycles: 400', text.indexOf('current: 0.2 A g-1'));
-    const file = { path: DOU, text: `${text.slice(0, at)}    cycles: 400.5${text.slice(at + '    cycles: 400'.length)}` };
+    const file = {
+      path: DOU,
+      text: `${text.slice(0, at)}    cycles: 400.5${text.slice(at + '    cycles: 400'.length)}`,
+    };
     expect(diagnosticsOf(file)).toEqual([
       `${DOU}:${lineOf(file.text, 'cycles: 400.5')}:13  error  E_NOT_INTEGER  results.3.cycles: 400.5 is not a whole number; accepted: a whole number ≥ 1`,
     ]);
@@ -97,7 +111,9 @@ describe('bad input gives a located error', () => {
 
   test('unknown field, with a suggestion and the accepted fields', () => {
     const { line, messages } = only('    cycles: 400\n    capacity: 343.4', '    cycle: 400\n    capacity: 343.4');
-    expect(messages[0]).toBe(`${DOU}:${line - 4}:5  error  E_FIELD_MISSING  results.3.cycles: required field is missing`);
+    expect(messages[0]).toBe(
+      `${DOU}:${line - 4}:5  error  E_FIELD_MISSING  results.3.cycles: required field is missing`,
+    );
     expect(messages[1]).toBe(
       `${DOU}:${line}:5  error  E_FIELD_UNKNOWN  results.3.cycle: "cycle" is not a field here; accepted: id, sample, conditions, source, note, kind, current, cycles, capacity, initial_capacity, retention, retention_baseline_cycle, decay_per_cycle, coulombic_efficiency; did you mean "cycles"?`,
     );
@@ -105,7 +121,12 @@ describe('bad input gives a located error', () => {
 
   test('every problem in every file is collected before failing', () => {
     const a = mutated(DOU, 'initial_coulombic_efficiency: 58.9 %', 'initial_coulombic_efficiency: 158.9 %');
-    const b = { path: 'content/papers/b.md', text: a.text.replace('10.1002/adfm.202412551', '10.1002/other.1').replace('capacities: [410.9', 'capacities: [-410.9') };
+    const b = {
+      path: 'content/papers/b.md',
+      text: a.text
+        .replace('10.1002/adfm.202412551', '10.1002/other.1')
+        .replace('capacities: [410.9', 'capacities: [-410.9'),
+    };
     const ids = runPipeline([a, b]).diagnostics.map((d) => `${d.file} ${d.id}`);
     expect(ids).toEqual([
       'content/papers/b.md E_EFFICIENCY_ABOVE_100',
@@ -117,7 +138,10 @@ describe('bad input gives a located error', () => {
 
 describe('reporting gaps are warnings', () => {
   test('C-rate without a 1C definition', () => {
-    const { line, messages, failed } = only('    current: 0.2 A g-1\n    cycles: 400\n    capacity: 343.4', '    current: 0.2 C\n    cycles: 400\n    capacity: 343.4');
+    const { line, messages, failed } = only(
+      '    current: 0.2 A g-1\n    cycles: 400\n    capacity: 343.4',
+      '    current: 0.2 C\n    cycles: 400\n    capacity: 343.4',
+    );
     expect(failed).toBe(false);
     expect(messages).toEqual([
       `${DOU}:${line}:14  warning  W_ONE_C_MISSING  results.3.current: a C-rate is given but conditions.one_c is absent, so the current cannot be converted to mA g⁻¹; accepted: conditions.one_c: the paper's 1C ("250 mA g-1" or "250 mAh g-1"), or "not stated"`,
@@ -138,6 +162,15 @@ describe('reporting gaps are warnings', () => {
     const file = mutated(DOU, '      capacity_basis: not stated\n', '');
     const messages = diagnosticsOf(file);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/  warning  W_CAPACITY_BASIS_MISSING  results\.\d+\.conditions: specific capacities are given but conditions\.capacity_basis is absent; /);
+    expect(messages[0]).toMatch(
+      / {2}warning {2}W_CAPACITY_BASIS_MISSING {2}results\.\d+\.conditions: specific capacities are given but conditions\.capacity_basis is absent; /,
+    );
   });
+});
+
+test('unknown result kind', () => {
+  const file = mutated(DOU, 'kind: first-cycle', 'kind: first-cycles');
+  expect(diagnosticsOf(file)).toEqual([
+    `${DOU}:${lineOf(file.text, 'kind: first-cycles')}:11  error  E_KIND_UNKNOWN  results.0.kind: result kind "first-cycles" is not known; accepted: cycling, rate, first-cycle, symmetric, plating, full-cell, property, qualitative`,
+  ]);
 });

@@ -12,11 +12,22 @@ describe('generated from the Zod schema', () => {
   test('the field reference covers every result kind and documents every field', () => {
     const sections = fieldReference();
     const titles = sections.map((s) => s.title.split(':')[0]);
-    for (const kind of ['cycling', 'rate', 'first-cycle', 'symmetric', 'plating', 'full-cell', 'property', 'qualitative'])
+    for (const kind of [
+      'cycling',
+      'rate',
+      'first-cycle',
+      'symmetric',
+      'plating',
+      'full-cell',
+      'property',
+      'qualitative',
+    ])
       expect(titles).toContain(`Result kind “${kind}”`);
     const all = sections.flatMap((s) => s.fields);
     expect(all.find((f) => f.path === 'results[].conditions.one_c')?.description).toMatch(/1C/);
-    const undocumented = all.filter((f) => f.description === '' && !f.type.startsWith('object') && f.type !== 'list of object');
+    const undocumented = all.filter(
+      (f) => f.description === '' && !f.type.startsWith('object') && f.type !== 'list of object',
+    );
     expect(undocumented.map((f) => f.path)).toEqual([]);
   });
 });

@@ -40,6 +40,9 @@ describe('quantity strings', () => {
     expect(parseQuantity('about 40', ['time'])).toMatchObject({ problem: 'no-number' });
     expect(parseQuantity('40', ['time'])).toMatchObject({ problem: 'no-unit' });
     expect(parseQuantity('40 hrz', ['time'])).toMatchObject({ problem: 'unknown-unit', unit: 'hrz' });
-    expect(parseQuantity('40 mAh g-1', ['time'])).toMatchObject({ problem: 'wrong-dimension', dimension: 'specific-capacity' });
+    expect(parseQuantity('40 mAh g-1', ['time'])).toMatchObject({
+      problem: 'wrong-dimension',
+      dimension: 'specific-capacity',
+    });
   });
 });
