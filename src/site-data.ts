@@ -14,6 +14,8 @@ if (result.failed) {
   );
 }
 
+if (result.diagnostics.length > 0) console.warn(formatReport(result.diagnostics, files.length));
+
 export const dataset = result.dataset;
 /** Warnings that did not fail the build, shown on the data page as the build report. */
 export const diagnostics = result.diagnostics;
