@@ -346,16 +346,8 @@ export const Result = z.discriminatedUnion('kind', [
   QualitativeResult,
 ]);
 
-export const RESULT_KINDS = [
-  'cycling',
-  'rate',
-  'first-cycle',
-  'symmetric',
-  'plating',
-  'full-cell',
-  'property',
-  'qualitative',
-] as const;
+/** Every result kind, in the order the site lists them. */
+export const RESULT_KINDS = Result.options.map((option) => option.shape.kind.value);
 
 export const PaperFrontmatter = z
   .strictObject({

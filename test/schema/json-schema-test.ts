@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { paperJsonSchema } from '../../src/schema/json-schema.ts';
 import { fieldReference } from '../../src/schema/reference.ts';
+import { RESULT_KINDS } from '../../src/schema/paper.ts';
 
 describe('generated from the Zod schema', () => {
   test('the committed JSON Schema is up to date (run `npm run schema` if not)', () => {
