@@ -13,17 +13,7 @@ describe('generated from the Zod schema', () => {
   test('the field reference covers every result kind and documents every field', () => {
     const sections = fieldReference();
     const titles = sections.map((s) => s.title.split(':')[0]);
-    for (const kind of [
-      'cycling',
-      'rate',
-      'first-cycle',
-      'symmetric',
-      'plating',
-      'full-cell',
-      'property',
-      'qualitative',
-    ])
-      expect(titles).toContain(`Result kind “${kind}”`);
+    for (const kind of RESULT_KINDS) expect(titles).toContain(`Result kind “${kind}”`);
     const all = sections.flatMap((s) => s.fields);
     expect(all.find((f) => f.path === 'results[].conditions.one_c')?.description).toMatch(/1C/);
     const undocumented = all.filter(
