@@ -1,10 +1,10 @@
 /** Text forms of data-set values for pages: numbers with their unit and qualifier, and labels. */
 import type { Value } from './pipeline/normalise.ts';
 
-/** "≈ 200 mA g⁻¹", "4000 cycles"; "—" when the value is missing. */
-export function formatValue(value: Value | undefined, countUnit = ''): string {
+/** "≈ 200 mA g⁻¹", "89.3 %", "4000" (a count); "—" when the value is missing. */
+export function formatValue(value: Value | undefined): string {
   if (!value || value.status === 'missing') return '—';
-  const unit = value.unit || countUnit;
+  const unit = value.unit;
   const number = value.value.toLocaleString('en-US', { maximumFractionDigits: 6, useGrouping: false });
   return `${value.qualifier ? `${value.qualifier} ` : ''}${number}${unit ? (unit === '%' ? ' %' : ` ${unit}`) : ''}`;
 }

@@ -2,6 +2,7 @@
  * Each bad-input case, put into a copy of a real paper file, gives one located error with pinned text, and the
  * check fails.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { runPipeline } from '../../src/pipeline/index.ts';
 import { DOU, diagnosticsOf, douText, lineOf, mutated } from '../helpers.ts';
@@ -173,4 +174,11 @@ test('unknown result kind', () => {
   expect(diagnosticsOf(file)).toEqual([
     `${DOU}:${lineOf(file.text, 'kind: first-cycles')}:11  error  E_KIND_UNKNOWN  results.0.kind: result kind "first-cycles" is not known; accepted: cycling, rate, first-cycle, symmetric, plating, full-cell, property, qualitative`,
   ]);
+});
+
+test('the contributor template is a valid paper file', () => {
+  const path = 'content/papers/_template.md';
+  const result = runPipeline([{ path, text: readFileSync(path, 'utf8') }]);
+  expect(result.diagnostics.map((d) => d.id)).toEqual([]);
+  expect(result.dataset.rows).toHaveLength(1);
 });
