@@ -19,23 +19,3 @@ export const KIND_LABELS: Record<string, string> = {
   property: 'Other measured properties',
   qualitative: 'Results given in words',
 };
-
-export const FIELD_LABELS: Record<string, string> = {
-  current: 'Current',
-  c_rate: 'C-rate',
-  current_density: 'Current density',
-  areal_capacity: 'Areal capacity',
-  cycles: 'Cycles',
-  duration: 'Duration',
-  capacity: 'Capacity',
-  initial_capacity: 'Initial capacity',
-  discharge_capacity: 'Discharge capacity',
-  charge_capacity: 'Charge capacity',
-  retention: 'Retention',
-  decay_per_cycle: 'Decay per cycle',
-  coulombic_efficiency: 'Coulombic efficiency',
-  initial_coulombic_efficiency: 'Initial CE',
-  overpotential: 'Overpotential',
-  specific_energy: 'Specific energy',
-  property_value: 'Value',
-};

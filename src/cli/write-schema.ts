@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { paperJsonSchema } from '../schema/json-schema.ts';
 
-export const SCHEMA_FILE = 'public/schema/paper.schema.json';
+const SCHEMA_FILE = 'public/schema/paper.schema.json';
 
 mkdirSync('public/schema', { recursive: true });
 writeFileSync(SCHEMA_FILE, `${JSON.stringify(paperJsonSchema(), null, 2)}\n`);

@@ -9,58 +9,92 @@ export interface Column {
   description: string;
 }
 
-/** The numeric fields of a data point, with the data-set name of their canonical column. */
-export const NUMERIC_FIELDS: { field: Field; column: string; description: string }[] = [
+/** The numeric fields of a data point: page label, data-set column and meaning. */
+export const NUMERIC_FIELDS: { field: Field; label: string; column: string; description: string }[] = [
   {
     field: 'current',
+    label: 'Current',
     column: 'current_mA_g',
     description: 'Specific current in mA g⁻¹ (a C-rate converted with the paper’s 1C)',
   },
-  { field: 'c_rate', column: 'c_rate_C', description: 'The current as a C-rate, when the paper gives it so' },
+  {
+    field: 'c_rate',
+    label: 'C-rate',
+    column: 'c_rate_C',
+    description: 'The current as a C-rate, when the paper gives it so',
+  },
   {
     field: 'current_density',
+    label: 'Current density',
     column: 'current_density_mA_cm2',
     description: 'Current density in mA cm⁻² (metal anodes)',
   },
   {
     field: 'areal_capacity',
+    label: 'Areal capacity',
     column: 'areal_capacity_mAh_cm2',
     description: 'Areal capacity per half-cycle in mAh cm⁻²',
   },
-  { field: 'cycles', column: 'cycles', description: 'Number of cycles the values refer to' },
-  { field: 'duration', column: 'duration_h', description: 'Lifetime or test duration in hours' },
+  { field: 'cycles', label: 'Cycles', column: 'cycles', description: 'Number of cycles the values refer to' },
+  { field: 'duration', label: 'Duration', column: 'duration_h', description: 'Lifetime or test duration in hours' },
   {
     field: 'capacity',
+    label: 'Capacity',
     column: 'capacity_mAh_g',
     description: 'Reversible specific capacity in mAh g⁻¹ (after `cycles`, or at this rate step)',
   },
   {
     field: 'initial_capacity',
+    label: 'Initial capacity',
     column: 'initial_capacity_mAh_g',
     description: 'Capacity at the start of the cycling test in mAh g⁻¹',
   },
   {
     field: 'discharge_capacity',
+    label: 'Discharge capacity',
     column: 'discharge_capacity_mAh_g',
     description: 'First discharge capacity in mAh g⁻¹',
   },
-  { field: 'charge_capacity', column: 'charge_capacity_mAh_g', description: 'First charge capacity in mAh g⁻¹' },
+  {
+    field: 'charge_capacity',
+    label: 'Charge capacity',
+    column: 'charge_capacity_mAh_g',
+    description: 'First charge capacity in mAh g⁻¹',
+  },
   {
     field: 'retention',
+    label: 'Retention',
     column: 'retention_pct',
     description: 'Capacity retention in % (from `retention_baseline_cycle`)',
   },
-  { field: 'decay_per_cycle', column: 'decay_per_cycle_pct', description: 'Capacity decay per cycle in %' },
-  { field: 'coulombic_efficiency', column: 'coulombic_efficiency_pct', description: 'Coulombic efficiency in %' },
+  {
+    field: 'decay_per_cycle',
+    label: 'Decay per cycle',
+    column: 'decay_per_cycle_pct',
+    description: 'Capacity decay per cycle in %',
+  },
+  {
+    field: 'coulombic_efficiency',
+    label: 'Coulombic efficiency',
+    column: 'coulombic_efficiency_pct',
+    description: 'Coulombic efficiency in %',
+  },
   {
     field: 'initial_coulombic_efficiency',
+    label: 'Initial CE',
     column: 'initial_coulombic_efficiency_pct',
     description: 'Initial (first-cycle) Coulombic efficiency in %',
   },
-  { field: 'overpotential', column: 'overpotential_mV', description: 'Overpotential in mV' },
-  { field: 'specific_energy', column: 'specific_energy_Wh_kg', description: 'Specific energy in Wh kg⁻¹' },
+  { field: 'overpotential', label: 'Overpotential', column: 'overpotential_mV', description: 'Overpotential in mV' },
+  {
+    field: 'specific_energy',
+    label: 'Specific energy',
+    column: 'specific_energy_Wh_kg',
+    description: 'Specific energy in Wh kg⁻¹',
+  },
   {
     field: 'property_value',
+    label: 'Value',
     column: 'property_value',
     description: 'Value of a single measured property, in `property_unit`',
   },

@@ -1,5 +1,5 @@
 /** The build report: diagnostics sorted by file and position, and a summary line. */
-import { formatDiagnostic, MESSAGES, type Diagnostic } from './messages.ts';
+import { formatDiagnostic, type Diagnostic } from './messages.ts';
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
@@ -16,10 +16,4 @@ export function summary(diagnostics: readonly Diagnostic[], fileCount: number): 
 export function formatReport(diagnostics: readonly Diagnostic[], fileCount: number): string {
   const lines = sortDiagnostics(diagnostics).map(formatDiagnostic);
   return [...lines, summary(diagnostics, fileCount)].join('\n');
-}
-
-/** One line per message id that occurs, with its title: the legend of the build report. */
-export function legend(diagnostics: readonly Diagnostic[]): string[] {
-  const ids = [...new Set(diagnostics.map((d) => d.id))].sort();
-  return ids.map((id) => `${id}: ${MESSAGES[id].title}`);
 }

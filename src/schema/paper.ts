@@ -359,8 +359,6 @@ export const PaperFrontmatter = z
   .describe('Frontmatter of one paper file');
 
 export type PaperFrontmatter = z.output<typeof PaperFrontmatter>;
-export type PaperInput = z.input<typeof PaperFrontmatter>;
 export type SampleRecord = z.output<typeof Sample>;
 export type ResultRecord = z.output<typeof Result>;
-export type ResultKind = ResultRecord['kind'];
 export type ConditionsRecord = z.output<typeof Conditions>;

@@ -129,8 +129,16 @@ describe('dataset from the real content', () => {
     );
     expect(negative.length).toBeGreaterThan(0);
   });
-  test('completeness lists what a result leaves out', () => {
-    const result = dataset.detail[0]!.results.find((r) => r.kind === 'cycling')!;
-    expect(completeness(result).missing.length + completeness(result).reported.length).toBeGreaterThan(0);
+  test('completeness lists what a result leaves out, counting only the items that apply', () => {
+    const dou = dataset.detail.find((p) => p.id === 'dou-2024-metastable-bisnsb')!;
+    const cycling = dou.results.find((r) => r.id === 'm-bisnsb-cycling-0p2a')!;
+    // 000 prints no experimental section; it states the retention baseline (10th cycle) and no 1C (no C-rates).
+    expect(completeness(cycling)).toEqual({
+      reported: ['retention baseline'],
+      missing: ['mass loading', 'capacity basis', 'electrolyte', 'voltage window', 'temperature'],
+      score: 1 / 6,
+    });
+    const words = dou.results.find((r) => r.kind === 'qualitative')!;
+    expect(completeness(words).score).toBeNull();
   });
 });
