@@ -1,0 +1,48 @@
+/**
+ * The figures' one typeface, read from the files in assets/fonts (build time only; the browser loads the WOFF2
+ * copies in public/fonts). Text is measured with the same files the PDF embeds and the PNG rasterises, so the
+ * layout check sees the widths every output really has.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import { FONT_FAMILY } from './theme.ts';
+
+const fontDirectory = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+
+export const FONT_FILES = {
+  regular: `${fontDirectory}DejaVuSans.ttf`,
+  bold: `${fontDirectory}DejaVuSans-Bold.ttf`,
+} as const;
+
+export type FontWeight = keyof typeof FONT_FILES;
+
+const fonts = new Map<FontWeight, fontkit.Font>();
+
+export function fontOf(weight: FontWeight): fontkit.Font {
+  let font = fonts.get(weight);
+  if (!font) {
+    const opened = fontkit.create(readFileSync(FONT_FILES[weight]));
+    if (!('layout' in opened)) throw new Error(`${FONT_FILES[weight]} is a font collection, not one ${FONT_FAMILY}`);
+    font = opened;
+    fonts.set(weight, font);
+  }
+  return font;
+}
+
+/** Vega's numeric or named font weights mapped onto the two files. */
+export function weightOf(weight: string | number | undefined): FontWeight {
+  return weight === 'bold' || (typeof weight === 'number' && weight >= 600) || weight === 'bolder' ? 'bold' : 'regular';
+}
+
+/** Advance width of `text` at `size` (same unit as size), shaped with kerning as the PDF lays it out. */
+export function measureText(text: string, size: number, weight: FontWeight = 'regular'): number {
+  const font = fontOf(weight);
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+}
+
+/** Characters of `text` the font has no glyph for (they would print as boxes or fall back to another face). */
+export function missingGlyphs(text: string): string[] {
+  const font = fontOf('regular');
+  return [...new Set([...text])].filter((char) => !font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0));
+}

@@ -1,0 +1,118 @@
+/**
+ * The print check of a rendered figure: every text at final size within the journal's limits, inside the page,
+ * not overlapping other text, and drawable with the shipped font. It walks Vega's scenegraph, whose text bounds come
+ * from the real font metrics (render.ts), so "overlap" means overlap in the PDF too.
+ */
+import { missingGlyphs } from './fonts.ts';
+import type { Preset } from './presets.ts';
+
+export interface LayoutProblem {
+  problem: 'too small' | 'too large' | 'clipped' | 'overlap' | 'missing glyph';
+  text: string;
+  detail: string;
+  /** The plotted row a data label belongs to (absent for axis, legend and title text). */
+  rowId?: string;
+}
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+interface SceneItem {
+  x?: number;
+  y?: number;
+  text?: unknown;
+  fontSize?: number;
+  opacity?: number;
+  bounds?: Box;
+  datum?: { row_id?: unknown };
+  items?: SceneNode[];
+}
+
+interface SceneNode {
+  marktype?: string;
+  role?: string;
+  items?: SceneItem[];
+}
+
+interface PlacedText {
+  text: string;
+  size: number;
+  box: Box;
+  rowId: string | undefined;
+}
+
+/** Text items with their bounds in page coordinates (groups offset their children by their x, y). */
+function textsOf(node: SceneNode, dx = 0, dy = 0, out: PlacedText[] = []): PlacedText[] {
+  for (const item of node.items ?? []) {
+    if (node.marktype === 'text') {
+      const text = Array.isArray(item.text) ? item.text.join(' ') : String(item.text ?? '');
+      if (text.trim() === '' || item.opacity === 0 || !item.bounds) continue;
+      const b = item.bounds;
+      const rowId = item.datum?.row_id;
+      out.push({
+        text,
+        size: item.fontSize ?? 0,
+        box: { x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy },
+        rowId: typeof rowId === 'string' ? rowId : undefined,
+      });
+    }
+    if (node.marktype === 'group') {
+      for (const child of item.items ?? []) textsOf(child, dx + (item.x ?? 0), dy + (item.y ?? 0), out);
+    }
+  }
+  return out;
+}
+
+/** Overlap smaller than this (pt) is glyph side-bearing touching, not text on text. */
+const TOLERANCE = 0.5;
+
+const overlaps = (a: Box, b: Box): boolean =>
+  Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > TOLERANCE && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > TOLERANCE;
+
+const fmt = (n: number): string => n.toFixed(2);
+
+export interface RenderedPage {
+  scene: unknown;
+  origin: [number, number];
+  widthPt: number;
+  heightPt: number;
+}
+
+export function checkLayout(page: RenderedPage, preset: Preset): LayoutProblem[] {
+  const size = page;
+  const texts = textsOf(page.scene as SceneNode, page.origin[0], page.origin[1]);
+  const problems: LayoutProblem[] = [];
+  for (const t of texts) {
+    if (t.size < preset.minPt - 1e-9)
+      problems.push({ problem: 'too small', text: t.text, detail: `${fmt(t.size)} pt; ${preset.journal} needs ≥ ${preset.minPt} pt` });
+    if (t.size > preset.maxPt + 1e-9)
+      problems.push({ problem: 'too large', text: t.text, detail: `${fmt(t.size)} pt; ${preset.journal} allows ≤ ${preset.maxPt} pt` });
+    const { x1, y1, x2, y2 } = t.box;
+    if (x1 < -TOLERANCE || y1 < -TOLERANCE || x2 > size.widthPt + TOLERANCE || y2 > size.heightPt + TOLERANCE)
+      problems.push({
+        problem: 'clipped',
+        text: t.text,
+        detail: `spans (${fmt(x1)}, ${fmt(y1)})–(${fmt(x2)}, ${fmt(y2)}) on a ${fmt(size.widthPt)} × ${fmt(size.heightPt)} pt page`,
+        ...(t.rowId ? { rowId: t.rowId } : {}),
+      });
+    const missing = missingGlyphs(t.text);
+    if (missing.length > 0)
+      problems.push({ problem: 'missing glyph', text: t.text, detail: `the figure font has no ${missing.join(' ')}` });
+  }
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i];
+      const b = texts[j];
+      if (a && b && overlaps(a.box, b.box)) {
+        // Blame the later data label: moving it is what layoutFigure tries first.
+        const rowId = b.rowId ?? a.rowId;
+        problems.push({ problem: 'overlap', text: a.text, detail: `overlaps "${b.text}"`, ...(rowId ? { rowId } : {}) });
+      }
+    }
+  }
+  return problems;
+}
