@@ -6,7 +6,20 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../pipeline/dataset.ts';
 import type { FigureDefinition, PlotDatum, SpecContext } from './figure.ts';
-import { axisTitle, classColour, classLabel, controlHoles, decades, frame, labelLayers, labelSides, PALETTE, SHAPES, shortNumber } from './theme.ts';
+import {
+  axisTitle,
+  classColour,
+  classLabel,
+  controlHoles,
+  decades,
+  frame,
+  labelLayers,
+  labelSides,
+  SHAPES,
+  shortNumber,
+  sharedTooltip,
+  SHARED_TOOLTIP_FIELDS,
+} from './theme.ts';
 
 const A_PER_G = 'A g⁻¹';
 
@@ -38,6 +51,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     href: d.href,
     sample: d.sample_name,
     source: `[${d.source}] ${String(d.citation)}`,
+    ...sharedTooltip(d),
     current: d.current_mA_g_reported,
     cycles_printed: d.cycles_qualifier ? `${String(d.cycles_qualifier)} ${String(d.cycles)}` : d.cycles,
     capacity_printed: d.capacity_mAh_g_reported,
@@ -87,6 +101,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
             { field: 'cycles_printed', title: 'Cycles' },
             { field: 'current', title: 'Current (printed)' },
             { field: 'basis', title: 'Capacity basis' },
+            ...SHARED_TOOLTIP_FIELDS,
           ],
           ...(links ? { href: { field: 'href' } } : {}),
         },
@@ -124,7 +139,9 @@ export const capacityVsCycles: FigureDefinition = {
   describe(data) {
     const unstated = data.filter((d) => d.capacity_basis === 'not stated' || d.capacity_basis === null).length;
     const basis =
-      unstated > 0 ? ` The capacity basis (active material, composite or electrode) is not stated for ${unstated} of ${data.length}.` : '';
+      unstated > 0
+        ? ` The capacity basis (active material, composite or electrode) is not stated for ${unstated} of ${data.length}.`
+        : '';
     return `Specific capacity (mAh g⁻¹) after the given number of cycles, cycle number on a log axis; colour gives the material class (open marks: control samples), shape the working ion, and each label the source and the specific current (A g⁻¹).${basis}`;
   },
 };

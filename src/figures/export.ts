@@ -17,7 +17,7 @@ const FIXED_DATE = new Date(0);
 export async function svgToPdf(
   svg: string,
   options: { widthPt: number; heightPt: number; title: string },
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const { widthPt, heightPt, title } = options;
   checkSvgSize(svg, widthPt, heightPt);
   const doc = new PDFDocument({
@@ -32,7 +32,7 @@ export async function svgToPdf(
   doc.registerFont('bold', FONT_FILES.bold);
 
   const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
+  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
@@ -70,7 +70,7 @@ function checkSvgSize(svg: string, widthPt: number, heightPt: number): void {
 }
 
 /** A PNG at `dpi` on white, with the resolution recorded in a pHYs chunk (journals read the dpi from it). */
-export function svgToPng(svg: string, options: { dpi: number }): Uint8Array {
+export function svgToPng(svg: string, options: { dpi: number }): Uint8Array<ArrayBuffer> {
   const png = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.dpi / 72 },
     font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
@@ -85,7 +85,7 @@ export function svgToPng(svg: string, options: { dpi: number }): Uint8Array {
 // always comes first, with 13 bytes of data. resvg writes no pHYs of its own, so there is none to replace.
 const IHDR_END = 8 + 4 + 4 + 13 + 4;
 
-function withPhys(png: Uint8Array, pixelsPerMetre: number): Uint8Array {
+function withPhys(png: Uint8Array, pixelsPerMetre: number): Uint8Array<ArrayBuffer> {
   const chunk = new Uint8Array(4 + 4 + 9 + 4);
   const view = new DataView(chunk.buffer);
   view.setUint32(0, 9);

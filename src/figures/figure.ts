@@ -19,6 +19,8 @@ export interface Exclusion {
   paper_id: string;
   sample_name: string;
   reason: string;
+  /** The result on its paper page. */
+  href: string;
 }
 
 export interface TableColumn {
@@ -171,6 +173,8 @@ export function buildFigure(
   const filters = options.filters ?? NO_FILTERS;
   const unitStyle = options.unitStyle ?? options.preset.unitStyle;
   const candidates = rows.filter((r) => definition.isCandidate(r) && passes(r, filters, definition.range));
+  const linkBase = options.linkBase ?? '';
+  const hrefOf = (row: Row): string => `${linkBase}/papers/${String(row.paper_id)}/#${resultAnchor(row)}`;
   const excluded: Exclusion[] = [];
   const plotted: Row[] = [];
   for (const row of candidates) {
@@ -182,23 +186,21 @@ export function buildFigure(
         paper_id: String(row.paper_id),
         sample_name: String(row.sample_name),
         reason,
+        href: hrefOf(row),
       });
   }
   const plottable = rows.filter((r) => definition.isCandidate(r) && definition.exclusionReason(r) === undefined);
   const sources = numberSources(plotted, papers);
   const numberOf = new Map(sources.map((p, i) => [p.id, i + 1]));
-  const linkBase = options.linkBase ?? '';
   const sampleKey = (row: Row): string => `${String(row.paper_id)}/${String(row.sample_id)}`;
-  const negative = new Set(
-    rows.filter((r) => r.verdict === 'negative' && r.control !== true).map((r) => sampleKey(r)),
-  );
+  const negative = new Set(rows.filter((r) => r.verdict === 'negative' && r.control !== true).map((r) => sampleKey(r)));
   const data: PlotDatum[] = plotted.map((row) => {
     const source = numberOf.get(String(row.paper_id)) ?? 0;
     return {
       ...row,
       source,
       label: definition.label(row, source),
-      href: `${linkBase}/papers/${String(row.paper_id)}/#${resultAnchor(row)}`,
+      href: hrefOf(row),
       negative_finding: negative.has(sampleKey(row)),
     };
   });
@@ -239,9 +241,10 @@ function filterText(filters: Filters, range: RangeFilter): string {
 
 function captionOf(figure: BuiltFigure, context: SpecContext): string {
   const { definition, data, excluded, sources, filters } = figure;
+  // The title is not repeated: pages print it in bold before the caption, as journals do.
   const samples = new Set(data.map((d) => `${String(d.paper_id)}/${String(d.sample_id)}`)).size;
   const sentences = [
-    `${definition.title}: ${plural(data.length, 'data point')} from ${plural(samples, 'sample')} in ${plural(sources.length, 'paper')}.`,
+    `${plural(data.length, 'data point')} from ${plural(samples, 'sample')} in ${plural(sources.length, 'paper')}.`,
     definition.describe(data, context),
   ];
   const filtered = filterText(filters, definition.range);

@@ -5,7 +5,15 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../pipeline/dataset.ts';
 import type { FigureDefinition, PlotDatum, SpecContext } from './figure.ts';
-import { axisTitle, classColour, classLabel, frame, shortNumber } from './theme.ts';
+import {
+  axisTitle,
+  classColour,
+  classLabel,
+  frame,
+  shortNumber,
+  sharedTooltip,
+  SHARED_TOOLTIP_FIELDS,
+} from './theme.ts';
 
 function exclusionReason(row: Row): string | undefined {
   if (row.kind === 'plating') return 'metal‖Cu plating efficiency, not an electrode’s first-cycle efficiency';
@@ -23,6 +31,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
     href: d.href,
     sample: d.sample_name,
     source: `[${d.source}] ${String(d.citation)}`,
+    ...sharedTooltip(d),
     ice_printed: d.initial_coulombic_efficiency_pct_reported,
     current: d.current_mA_g_reported ?? 'not printed',
   }));
@@ -32,7 +41,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
     x: {
       field: 'ice',
       type: 'quantitative',
-      scale: { domain: [0, 100] },
+      scale: { domain: [0, 100] as number[] },
       axis: { title: axisTitle('Initial Coulombic efficiency', '%', unitStyle), values: [0, 20, 40, 60, 80, 100] },
     },
   } as const;
@@ -51,6 +60,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
             { field: 'source', title: 'Source' },
             { field: 'ice_printed', title: 'ICE (printed)' },
             { field: 'current', title: 'Current (printed)' },
+            ...SHARED_TOOLTIP_FIELDS,
           ],
           ...(links ? { href: { field: 'href' } } : {}),
         },
@@ -67,7 +77,8 @@ export const firstCycleEfficiency: FigureDefinition = {
   id: 'first-cycle-efficiency',
   title: 'First-cycle efficiency',
   summary: 'Initial Coulombic efficiency of each electrode material, sorted high to low.',
-  isCandidate: (row) => row.kind === 'first-cycle' || (row.kind === 'plating' && row.initial_coulombic_efficiency_pct !== null),
+  isCandidate: (row) =>
+    row.kind === 'first-cycle' || (row.kind === 'plating' && row.initial_coulombic_efficiency_pct !== null),
   exclusionReason,
   range: { column: 'current_mA_g', label: 'Specific current', unit: 'mA g⁻¹' },
   label: (row) => `${shortNumber(row.initial_coulombic_efficiency_pct as number)} %`,

@@ -4,15 +4,16 @@
  * layout check sees the widths every output really has.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { FONT_FAMILY } from './theme.ts';
 
-const fontDirectory = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+// Resolved from the project root, like content/ (content-files.ts): the Astro build bundles this module elsewhere.
+const fontDirectory = join(process.cwd(), 'assets', 'fonts');
 
 export const FONT_FILES = {
-  regular: `${fontDirectory}DejaVuSans.ttf`,
-  bold: `${fontDirectory}DejaVuSans-Bold.ttf`,
+  regular: join(fontDirectory, 'DejaVuSans.ttf'),
+  bold: join(fontDirectory, 'DejaVuSans-Bold.ttf'),
 } as const;
 
 export type FontWeight = keyof typeof FONT_FILES;

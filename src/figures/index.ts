@@ -5,7 +5,12 @@ import { firstCycleEfficiency } from './first-cycle-efficiency.ts';
 import { metalAnodes } from './metal-anodes.ts';
 import { rateCapability } from './rate-capability.ts';
 
-export const FIGURES: readonly FigureDefinition[] = [capacityVsCycles, rateCapability, metalAnodes, firstCycleEfficiency];
+export const FIGURES: readonly FigureDefinition[] = [
+  capacityVsCycles,
+  rateCapability,
+  metalAnodes,
+  firstCycleEfficiency,
+];
 
 export function figureById(id: string): FigureDefinition {
   const found = FIGURES.find((f) => f.id === id);

@@ -88,9 +88,17 @@ export function checkLayout(page: RenderedPage, preset: Preset): LayoutProblem[]
   const problems: LayoutProblem[] = [];
   for (const t of texts) {
     if (t.size < preset.minPt - 1e-9)
-      problems.push({ problem: 'too small', text: t.text, detail: `${fmt(t.size)} pt; ${preset.journal} needs ≥ ${preset.minPt} pt` });
+      problems.push({
+        problem: 'too small',
+        text: t.text,
+        detail: `${fmt(t.size)} pt; ${preset.journal} needs ≥ ${preset.minPt} pt`,
+      });
     if (t.size > preset.maxPt + 1e-9)
-      problems.push({ problem: 'too large', text: t.text, detail: `${fmt(t.size)} pt; ${preset.journal} allows ≤ ${preset.maxPt} pt` });
+      problems.push({
+        problem: 'too large',
+        text: t.text,
+        detail: `${fmt(t.size)} pt; ${preset.journal} allows ≤ ${preset.maxPt} pt`,
+      });
     const { x1, y1, x2, y2 } = t.box;
     if (x1 < -TOLERANCE || y1 < -TOLERANCE || x2 > size.widthPt + TOLERANCE || y2 > size.heightPt + TOLERANCE)
       problems.push({
@@ -110,7 +118,12 @@ export function checkLayout(page: RenderedPage, preset: Preset): LayoutProblem[]
       if (a && b && overlaps(a.box, b.box)) {
         // Blame the later data label: moving it is what layoutFigure tries first.
         const rowId = b.rowId ?? a.rowId;
-        problems.push({ problem: 'overlap', text: a.text, detail: `overlaps "${b.text}"`, ...(rowId ? { rowId } : {}) });
+        problems.push({
+          problem: 'overlap',
+          text: a.text,
+          detail: `overlaps "${b.text}"`,
+          ...(rowId ? { rowId } : {}),
+        });
       }
     }
   }

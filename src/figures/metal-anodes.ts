@@ -6,7 +6,19 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../pipeline/dataset.ts';
 import type { FigureDefinition, PlotDatum, SpecContext } from './figure.ts';
-import { axisTitle, classColour, classLabel, controlHoles, decades, frame, labelLayers, labelSides, shortNumber } from './theme.ts';
+import {
+  axisTitle,
+  classColour,
+  classLabel,
+  controlHoles,
+  decades,
+  frame,
+  labelLayers,
+  labelSides,
+  shortNumber,
+  sharedTooltip,
+  SHARED_TOOLTIP_FIELDS,
+} from './theme.ts';
 
 /** How a test ended, as the legend reads it; the order fixes the shapes. */
 const OUTCOMES = [
@@ -42,6 +54,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     href: d.href,
     sample: d.sample_name,
     source: `[${d.source}] ${String(d.citation)}`,
+    ...sharedTooltip(d),
     duration_printed: d.duration_h_reported,
     cycles_printed: d.cycles_reported ?? d.cycles_origin,
     areal_capacity: d.areal_capacity_mAh_cm2_reported ?? 'not printed',
@@ -112,6 +125,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
             { field: 'cycles_printed', title: 'Cycles' },
             { field: 'areal_capacity', title: 'Areal capacity (printed)' },
             { field: 'outcome', title: 'End of test' },
+            ...SHARED_TOOLTIP_FIELDS,
           ],
           ...(links ? { href: { field: 'href' } } : {}),
         },

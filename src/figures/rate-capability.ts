@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../pipeline/dataset.ts';
 import type { FigureDefinition, PlotDatum, SpecContext } from './figure.ts';
-import { axisTitle, decades, frame, PALETTE, SHAPES } from './theme.ts';
+import { axisTitle, decades, frame, PALETTE, SHAPES, sharedTooltip, SHARED_TOOLTIP_FIELDS } from './theme.ts';
 
 function exclusionReason(row: Row): string | undefined {
   if (row.cell === 'full') return 'full cell: its capacity depends on the cathode and the cell balance';
@@ -33,6 +33,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
     href: d.href,
     sample: d.sample_name,
     source: `[${d.source}] ${String(d.citation)}`,
+    ...sharedTooltip(d),
     current_printed: d.current_mA_g_reported,
     capacity_printed: d.capacity_mAh_g_reported,
   }));
@@ -58,7 +59,9 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
     layer: [
       {
         mark: { type: 'line' },
-        encoding: { ...position, color: { ...series, scale: { range: PALETTE } },
+        encoding: {
+          ...position,
+          color: { ...series, scale: { range: PALETTE } },
           // One line per rate series even when a paper tests the same sample twice.
           detail: { field: 'result' },
           order: { field: 'current' },
@@ -76,6 +79,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
             { field: 'current_printed', title: 'Current (printed)' },
             { field: 'capacity_printed', title: 'Capacity (printed)' },
             { field: 'step', title: 'Step' },
+            ...SHARED_TOOLTIP_FIELDS,
           ],
           ...(links ? { href: { field: 'href' } } : {}),
         },

@@ -18,8 +18,10 @@ interface TextItem {
 
 // Vega reads textMetrics.width for every text measurement; a user-defined function is the supported override
 // (vl-convert does the same). Multi-line text arrives line by line.
-(vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = (item: TextItem, text?: unknown) =>
-  measureText(String(text ?? item.text ?? ''), item.fontSize ?? 11, weightOf(item.fontWeight));
+(vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = (
+  item: TextItem,
+  text?: unknown,
+) => measureText(String(text ?? item.text ?? ''), item.fontSize ?? 11, weightOf(item.fontWeight));
 
 export interface CompiledFigure {
   /** The Vega spec Vega-Lite compiled, for the interactive view. */
@@ -87,9 +89,7 @@ export async function layoutFigure(
     const figure = buildFigure(definition, rows, papers, { ...options, flipped });
     const rendered = await renderFigure(figure.spec);
     const problems = checkLayout(rendered, figure.preset);
-    const movable = problems
-      .map((p) => p.rowId)
-      .filter((id): id is string => id !== undefined && !flipped.has(id));
+    const movable = problems.map((p) => p.rowId).filter((id): id is string => id !== undefined && !flipped.has(id));
     if (movable.length === 0 || pass >= 3) return { figure, rendered, problems };
     for (const id of new Set(movable)) flipped.add(id);
   }

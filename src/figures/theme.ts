@@ -4,6 +4,7 @@
  * the journal preset (1 unit = 1 pt).
  */
 import type { Config } from 'vega-lite';
+import type { Row } from '../pipeline/dataset.ts';
 import { ptFromMm, type Preset, type UnitStyle } from './presets.ts';
 
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -25,7 +26,12 @@ export function themeConfig(preset: Preset): Config {
   // A single column has no width to spare beside the plot: legends go below it, stacked.
   const legendPlacement =
     preset.column === 'single'
-      ? ({ orient: 'bottom', direction: 'vertical', layout: { bottom: { direction: 'vertical', anchor: 'start' } } } as const)
+      ? ({
+          orient: 'bottom',
+          direction: 'vertical',
+          // Vega's legend layout: Vega-Lite passes it through, though its config types leave it out.
+          layout: { bottom: { direction: 'vertical', anchor: 'start' } } as unknown as undefined,
+        } as const)
       : ({ orient: 'right' } as const);
   return {
     font: FONT_FAMILY,
@@ -108,7 +114,11 @@ export const shortNumber = (value: number): string => String(Number(value.toPrec
  * A log-scale domain of whole decades around the values, with room for labels: up to `headroom` × the largest and
  * down to the smallest ÷ `below`. Returns the domain and a tick per decade.
  */
-export function decades(values: readonly number[], headroom = 1, below = 1): { domain: [number, number]; ticks: number[] } {
+export function decades(
+  values: readonly number[],
+  headroom = 1,
+  below = 1,
+): { domain: [number, number]; ticks: number[] } {
   const positive = values.filter((v) => v > 0);
   if (positive.length === 0) return { domain: [1, 10], ticks: [1, 10] };
   const low = 10 ** Math.floor(Math.log10(Math.min(...positive) / below));
@@ -163,13 +173,16 @@ export function labelSides(
     const last = previous[previous.length - 1];
     if (last !== undefined && Math.abs((ys[i] ?? 0) - (ys[last] ?? 0)) < near * span) sides[i] = 'left';
   });
-  return sides.map((side, i) =>
-    flipped.has(String(points[i]?.id)) ? (side === 'left' ? 'right' : 'left') : side,
-  );
+  return sides.map((side, i) => (flipped.has(String(points[i]?.id)) ? (side === 'left' ? 'right' : 'left') : side));
 }
 
 /** Text layers that print each datum's `label` on the side `labelSide` names (one layer per side in use). */
-export function labelLayers(values: readonly { labelSide: string | undefined }[], position: object, fontSize: number, gap: number) {
+export function labelLayers(
+  values: readonly { labelSide: string | undefined }[],
+  position: object,
+  fontSize: number,
+  gap: number,
+) {
   const used = (['right', 'left'] as const).filter((side) => values.some((v) => v.labelSide === side));
   return used.map((side) => ({
     transform: [{ filter: `datum.labelSide === '${side}'` }],
@@ -183,3 +196,22 @@ export function labelLayers(values: readonly { labelSide: string | undefined }[]
     encoding: { ...position, text: { field: 'label' } },
   }));
 }
+
+/** The longest quote a tooltip shows; the full quotes are on the paper page and in the data. */
+const TOOLTIP_QUOTE_LENGTH = 240;
+
+/** Tooltip fields every figure shares: conditions and the paper's own words, after the figure's values. */
+export function sharedTooltip(row: Row) {
+  const quote = String(row.quote ?? '').split(' | ')[0] ?? '';
+  return {
+    electrolyte: row.electrolyte ?? 'not printed',
+    where: row.locator,
+    quote: quote.length > TOOLTIP_QUOTE_LENGTH ? `“${quote.slice(0, TOOLTIP_QUOTE_LENGTH)}…”` : `“${quote}”`,
+  };
+}
+
+export const SHARED_TOOLTIP_FIELDS = [
+  { field: 'electrolyte', title: 'Electrolyte' },
+  { field: 'where', title: 'Where in the paper' },
+  { field: 'quote', title: 'Quote' },
+] as const;
