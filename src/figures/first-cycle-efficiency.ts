@@ -42,7 +42,10 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
       field: 'ice',
       type: 'quantitative',
       scale: { domain: [0, 100] as number[] },
-      axis: { title: axisTitle('Initial Coulombic efficiency', '%', unitStyle), values: [0, 20, 40, 60, 80, 100] },
+      axis: {
+        title: axisTitle('Initial Coulombic efficiency', '%', unitStyle),
+        values: [0, 20, 40, 60, 80, 100] as number[],
+      },
     },
   } as const;
   return {

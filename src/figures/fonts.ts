@@ -36,10 +36,19 @@ export function weightOf(weight: string | number | undefined): FontWeight {
   return weight === 'bold' || (typeof weight === 'number' && weight >= 600) || weight === 'bolder' ? 'bold' : 'regular';
 }
 
+// Shaping is the slow part of rendering and Vega measures the same strings many times: keep each width at 1 unit.
+const unitWidths = new Map<string, number>();
+
 /** Advance width of `text` at `size` (same unit as size), shaped with kerning as the PDF lays it out. */
 export function measureText(text: string, size: number, weight: FontWeight = 'regular'): number {
-  const font = fontOf(weight);
-  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+  const key = `${weight}\u0000${text}`;
+  let unitWidth = unitWidths.get(key);
+  if (unitWidth === undefined) {
+    const font = fontOf(weight);
+    unitWidth = font.layout(text).advanceWidth / font.unitsPerEm;
+    unitWidths.set(key, unitWidth);
+  }
+  return unitWidth * size;
 }
 
 /** Characters of `text` the font has no glyph for (they would print as boxes or fall back to another face). */

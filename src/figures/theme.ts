@@ -167,12 +167,15 @@ export function labelSides(
   const ys = points.map((p) => t(p.y));
   const span = Math.max(...ys) - Math.min(...ys) || 1;
   const sides: ('left' | 'right')[] = points.map(() => 'right');
+  // The last right-hand label seen at each x, walking up the y axis.
+  const lastRight = new Map<number, number>();
   const order = points.map((_, i) => i).sort((a, b) => (ys[a] ?? 0) - (ys[b] ?? 0));
-  order.forEach((i, k) => {
-    const previous = order.slice(0, k).filter((j) => points[j]?.x === points[i]?.x && sides[j] === 'right');
-    const last = previous[previous.length - 1];
+  for (const i of order) {
+    const x = points[i]?.x ?? NaN;
+    const last = lastRight.get(x);
     if (last !== undefined && Math.abs((ys[i] ?? 0) - (ys[last] ?? 0)) < near * span) sides[i] = 'left';
-  });
+    else lastRight.set(x, i);
+  }
   return sides.map((side, i) => (flipped.has(String(points[i]?.id)) ? (side === 'left' ? 'right' : 'left') : side));
 }
 
