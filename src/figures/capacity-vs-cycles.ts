@@ -83,6 +83,19 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
       axis: { title: axisTitle('Specific capacity', 'mAh g⁻¹', unitStyle), tickCount: 5 },
     },
   } as const;
+  // Tooltip and link, on every layer a pointer can land on (the control holes too).
+  const interaction = {
+    tooltip: [
+      { field: 'sample', title: 'Sample' },
+      { field: 'source', title: 'Source' },
+      { field: 'capacity_printed', title: 'Capacity (printed)' },
+      { field: 'cycles_printed', title: 'Cycles' },
+      { field: 'current', title: 'Current (printed)' },
+      { field: 'basis', title: 'Capacity basis' },
+      ...SHARED_TOOLTIP_FIELDS,
+    ],
+    ...(links ? { href: { field: 'href' } } : {}),
+  };
   return {
     ...frame(preset),
     description: 'Reversible specific capacity against cycle number, one mark per half-cell cycling result.',
@@ -94,19 +107,10 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
           ...position,
           color: classColour,
           shape: ionShape,
-          tooltip: [
-            { field: 'sample', title: 'Sample' },
-            { field: 'source', title: 'Source' },
-            { field: 'capacity_printed', title: 'Capacity (printed)' },
-            { field: 'cycles_printed', title: 'Cycles' },
-            { field: 'current', title: 'Current (printed)' },
-            { field: 'basis', title: 'Capacity basis' },
-            ...SHARED_TOOLTIP_FIELDS,
-          ],
-          ...(links ? { href: { field: 'href' } } : {}),
+          ...interaction,
         },
       },
-      ...controlHoles(values, position, ionShape, 8),
+      ...controlHoles(values, { ...position, ...interaction }, ionShape, 8),
       ...labelLayers(values, position, preset.smallPt, 5),
     ],
   } as TopLevelSpec;

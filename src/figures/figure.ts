@@ -120,7 +120,8 @@ function passes(row: Row, filters: Filters, range: RangeFilter): boolean {
     if (accepted && accepted.length > 0 && !accepted.includes(String(row[key]))) return false;
   }
   const value = row[range.column];
-  if (typeof value !== 'number') return true;
+  // A range filter keeps only rows that state the value: a result without a current is not "≥ 150 mA g⁻¹".
+  if (typeof value !== 'number') return filters.min === undefined && filters.max === undefined;
   if (filters.min !== undefined && value < filters.min) return false;
   if (filters.max !== undefined && value > filters.max) return false;
   return true;

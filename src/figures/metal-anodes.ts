@@ -92,6 +92,19 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     title: 'How the test ended',
     scale: { domain: shown.map((o) => o.label), range: shown.map((o) => o.shape) },
   } as const;
+  // Tooltip and link, on every layer a pointer can land on (the control holes too).
+  const interaction = {
+    tooltip: [
+      { field: 'sample', title: 'Sample' },
+      { field: 'source', title: 'Source' },
+      { field: 'duration_printed', title: 'Lifetime (printed)' },
+      { field: 'cycles_printed', title: 'Cycles' },
+      { field: 'areal_capacity', title: 'Areal capacity (printed)' },
+      { field: 'outcome', title: 'End of test' },
+      ...SHARED_TOOLTIP_FIELDS,
+    ],
+    ...(links ? { href: { field: 'href' } } : {}),
+  };
   return {
     ...frame(preset),
     description: 'Symmetric-cell lifetime against current density, with how each test ended.',
@@ -118,19 +131,10 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
           ...position,
           color: classColour,
           shape: outcomeShape,
-          tooltip: [
-            { field: 'sample', title: 'Sample' },
-            { field: 'source', title: 'Source' },
-            { field: 'duration_printed', title: 'Lifetime (printed)' },
-            { field: 'cycles_printed', title: 'Cycles' },
-            { field: 'areal_capacity', title: 'Areal capacity (printed)' },
-            { field: 'outcome', title: 'End of test' },
-            ...SHARED_TOOLTIP_FIELDS,
-          ],
-          ...(links ? { href: { field: 'href' } } : {}),
+          ...interaction,
         },
       },
-      ...controlHoles(values, position, outcomeShape, 10),
+      ...controlHoles(values, { ...position, ...interaction }, outcomeShape, 10),
       ...labelLayers(values, position, preset.smallPt, 7),
     ],
   } as TopLevelSpec;

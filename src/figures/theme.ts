@@ -138,15 +138,17 @@ export const classColour = {
 
 /**
  * A layer that punches a white centre into the marks of control samples, so they read as open symbols and the new
- * materials stand out (empty when no control is plotted).
+ * materials stand out (empty when no control is plotted). `encoding` must carry the marks' tooltip and link too: the
+ * hole lies on top and takes the pointer.
  */
-export function controlHoles(values: readonly { control: boolean }[], position: object, shape: object, size: number) {
+export function controlHoles(values: readonly { control: boolean }[], encoding: object, shape: object, size: number) {
   if (!values.some((v) => v.control)) return [];
   return [
     {
       transform: [{ filter: 'datum.control' }],
-      mark: { type: 'point', filled: true, color: '#ffffff', size },
-      encoding: { ...position, shape },
+      // Hidden from screen readers: the mark below already describes the point.
+      mark: { type: 'point', filled: true, color: '#ffffff', size, aria: false },
+      encoding: { ...encoding, shape },
     },
   ];
 }

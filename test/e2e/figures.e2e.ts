@@ -436,32 +436,27 @@ describe('figure pages in Chromium', () => {
     assert.deepEqual(problems, []);
   });
 
-  test(
-    'every mark, control samples included, shows its own tooltip',
-    {
-      todo: 'the white "control hole" layer (controlHoles, src/figures/theme.ts) lies over control-sample marks and has no tooltip',
-    },
-    async () => {
-      const missing: string[] = [];
-      const { page, go } = await open('/figures/');
-      for (const definition of FIGURES) {
-        await go(`/figures/${definition.id}/explore/`);
-        await whenReady(page);
-        const marks = dataMarks(page, '#chart svg');
-        const tooltip = page.locator('#vg-tooltip-element');
-        for (let i = 0; i < (await marks.count()); i++) {
-          const label = (await marks.nth(i).getAttribute('aria-label')) ?? '';
-          const sample = /Sample: ([^;]+);/.exec(label)?.[1] ?? '';
-          await hover(page, marks.nth(i));
-          const shown = await tooltip
-            .filter({ hasText: sample })
-            .waitFor({ state: 'visible', timeout: 500 })
-            .then(() => true)
-            .catch(() => false);
-          if (!shown) missing.push(`${definition.id}: ${label.slice(0, 80)}…`);
-        }
+  test('every mark, control samples included, shows its own tooltip', async () => {
+    const missing: string[] = [];
+    const { page, go } = await tab(withJs);
+    opened.push(page);
+    for (const definition of FIGURES) {
+      await go(`/figures/${definition.id}/explore/`);
+      await whenReady(page);
+      const marks = dataMarks(page, '#chart svg');
+      const tooltip = page.locator('#vg-tooltip-element');
+      for (let i = 0; i < (await marks.count()); i++) {
+        const label = (await marks.nth(i).getAttribute('aria-label')) ?? '';
+        const sample = /Sample: ([^;]+);/.exec(label)?.[1] ?? '';
+        await hover(page, marks.nth(i));
+        const shown = await tooltip
+          .filter({ hasText: sample })
+          .waitFor({ state: 'visible', timeout: 500 })
+          .then(() => true)
+          .catch(() => false);
+        if (!shown) missing.push(`${definition.id}: ${label.slice(0, 80)}…`);
       }
-      assert.deepEqual(missing, [], 'marks without a tooltip');
-    },
-  );
+    }
+    assert.deepEqual(missing, [], 'marks without a tooltip');
+  });
 });
