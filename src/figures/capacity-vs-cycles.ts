@@ -5,16 +5,16 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../pipeline/dataset.ts';
+import { halfCellCapacityProblem } from './half-cell.ts';
 import type { FigureDefinition, PlotDatum, SpecContext } from './figure.ts';
 import {
   axisTitle,
   classColour,
   classLabel,
   controlHoles,
-  decades,
   frame,
   labelLayers,
-  labelSides,
+  placeLabels,
   SHAPES,
   shortNumber,
   sharedTooltip,
@@ -28,14 +28,9 @@ const ionShape = { field: 'ion', type: 'nominal', title: 'Ion', scale: { range: 
 
 function exclusionReason(row: Row): string | undefined {
   if (row.kind === 'qualitative') return 'result given in words only';
-  if (row.kind === 'full-cell' || row.cell === 'full')
-    return 'full cell: its capacity depends on the cathode and the cell balance';
-  if (row.cell !== 'half') return `cell type ${String(row.cell ?? 'not stated')}, not a half cell`;
-  if (typeof row.capacity_mAh_g !== 'number') return 'no capacity after cycling printed';
+  const problem = halfCellCapacityProblem(row, 'no capacity after cycling printed');
+  if (problem) return problem;
   if (typeof row.cycles !== 'number') return 'no cycle number printed';
-  if (typeof row.current_mA_g !== 'number') return `current not comparable (${String(row.current_mA_g_origin)})`;
-  const basis = row.capacity_basis;
-  if (basis === 'anode' || basis === 'cathode') return `capacity per ${basis} mass of a full cell`;
   return undefined;
 }
 
@@ -57,17 +52,12 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     capacity_printed: d.capacity_mAh_g_reported,
     basis: d.capacity_basis ?? 'not recorded',
   }));
-  const sides = labelSides(
-    rows.map((r) => ({ id: r.row_id, x: r.cycles as number, y: r.capacity as number })),
+  const { values, x } = placeLabels(
+    rows,
+    (r) => r.cycles as number,
+    (r) => r.capacity as number,
     false,
     flipped,
-  );
-  const values = rows.map((r, i) => ({ ...r, labelSide: sides[i] }));
-  // Labels sit right of their marks (3× headroom); a label pushed left needs a decade more below.
-  const x = decades(
-    rows.map((r) => r.cycles as number),
-    3,
-    sides.includes('left') ? 10 : 1,
   );
   const position = {
     x: {

@@ -14,7 +14,7 @@ import {
   decades,
   frame,
   labelLayers,
-  labelSides,
+  placeLabels,
   shortNumber,
   sharedTooltip,
   SHARED_TOOLTIP_FIELDS,
@@ -59,17 +59,12 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     cycles_printed: d.cycles_reported ?? d.cycles_origin,
     areal_capacity: d.areal_capacity_mAh_cm2_reported ?? 'not printed',
   }));
-  const sides = labelSides(
-    rows.map((r) => ({ id: r.row_id, x: r.current_density as number, y: r.hours as number })),
+  const { values, x } = placeLabels(
+    rows,
+    (r) => r.current_density as number,
+    (r) => r.hours as number,
     true,
     flipped,
-  );
-  const values = rows.map((r, i) => ({ ...r, labelSide: sides[i] }));
-  // Labels sit right of their marks (3× headroom); a label pushed left needs a decade more below.
-  const x = decades(
-    rows.map((r) => r.current_density as number),
-    3,
-    sides.includes('left') ? 10 : 1,
   );
   const position = {
     x: {

@@ -5,18 +5,12 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../pipeline/dataset.ts';
+import { halfCellCapacityProblem } from './half-cell.ts';
 import type { FigureDefinition, PlotDatum, SpecContext } from './figure.ts';
 import { axisTitle, decades, frame, PALETTE, SHAPES, sharedTooltip, SHARED_TOOLTIP_FIELDS } from './theme.ts';
 
-function exclusionReason(row: Row): string | undefined {
-  if (row.cell === 'full') return 'full cell: its capacity depends on the cathode and the cell balance';
-  if (row.cell !== 'half') return `cell type ${String(row.cell ?? 'not stated')}, not a half cell`;
-  if (typeof row.capacity_mAh_g !== 'number') return 'no capacity printed for this step';
-  if (typeof row.current_mA_g !== 'number') return `current not comparable (${String(row.current_mA_g_origin)})`;
-  const basis = row.capacity_basis;
-  if (basis === 'anode' || basis === 'cathode') return `capacity per ${basis} mass of a full cell`;
-  return undefined;
-}
+const exclusionReason = (row: Row): string | undefined =>
+  halfCellCapacityProblem(row, 'no capacity printed for this step');
 
 const seriesName = (d: PlotDatum): string => `${String(d.sample_name)} [${d.source}]`;
 

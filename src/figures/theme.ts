@@ -181,6 +181,28 @@ export function labelSides(
   return sides.map((side, i) => (flipped.has(String(points[i]?.id)) ? (side === 'left' ? 'right' : 'left') : side));
 }
 
+/**
+ * Label sides for the values (see labelSides) and the log x domain that leaves room for them: 3× the largest x to
+ * the right, and a decade more below when a label had to go left.
+ */
+export function placeLabels<T extends { row_id: unknown }>(
+  rows: readonly T[],
+  xOf: (row: T) => number,
+  yOf: (row: T) => number,
+  logY: boolean,
+  flipped: ReadonlySet<string>,
+) {
+  const sides = labelSides(
+    rows.map((r) => ({ id: r.row_id, x: xOf(r), y: yOf(r) })),
+    logY,
+    flipped,
+  );
+  return {
+    values: rows.map((r, i) => ({ ...r, labelSide: sides[i] })),
+    x: decades(rows.map(xOf), 3, sides.includes('left') ? 10 : 1),
+  };
+}
+
 /** Text layers that print each datum's `label` on the side `labelSide` names (one layer per side in use). */
 export function labelLayers(
   values: readonly { labelSide: string | undefined }[],
