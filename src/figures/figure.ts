@@ -110,10 +110,6 @@ export function filtersToParams(filters: Filters): URLSearchParams {
   return params;
 }
 
-export function isFiltered(filters: Filters): boolean {
-  return filtersToParams(filters).toString() !== '';
-}
-
 function passes(row: Row, filters: Filters, range: RangeFilter): boolean {
   for (const { key } of CATEGORY_FILTERS) {
     const accepted = filters.categories[key];
@@ -128,14 +124,14 @@ function passes(row: Row, filters: Filters, range: RangeFilter): boolean {
 }
 
 /** Papers numbered in order of year, then citation: the same order as the exported reference list. */
-export function numberSources(rows: readonly Row[], papers: readonly PaperEntry[]): PaperEntry[] {
+function numberSources(rows: readonly Row[], papers: readonly PaperEntry[]): PaperEntry[] {
   const used = new Set(rows.map((r) => String(r.paper_id)));
   return papers
     .filter((p) => used.has(p.id))
     .sort((a, b) => a.year - b.year || a.citation.localeCompare(b.citation) || a.id.localeCompare(b.id));
 }
 
-export function resultAnchor(row: Row): string {
+function resultAnchor(row: Row): string {
   const result = String(row.result_id);
   return row.step === null || row.step === undefined ? result : `${result}-${row.step}`;
 }
@@ -160,8 +156,6 @@ export interface BuildOptions {
   unitStyle?: UnitStyle;
   filters?: Filters;
   links?: boolean;
-  /** Prefix of links to paper pages, e.g. the site's base URL for exported specs. */
-  linkBase?: string;
   flipped?: ReadonlySet<string>;
 }
 
@@ -174,8 +168,7 @@ export function buildFigure(
   const filters = options.filters ?? NO_FILTERS;
   const unitStyle = options.unitStyle ?? options.preset.unitStyle;
   const candidates = rows.filter((r) => definition.isCandidate(r) && passes(r, filters, definition.range));
-  const linkBase = options.linkBase ?? '';
-  const hrefOf = (row: Row): string => `${linkBase}/papers/${String(row.paper_id)}/#${resultAnchor(row)}`;
+  const hrefOf = (row: Row): string => `/papers/${String(row.paper_id)}/#${resultAnchor(row)}`;
   const excluded: Exclusion[] = [];
   const plotted: Row[] = [];
   for (const row of candidates) {

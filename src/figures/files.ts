@@ -34,7 +34,7 @@ export interface FigureFile {
   body: Uint8Array<ArrayBuffer> | string;
 }
 
-export class LayoutError extends Error {
+class LayoutError extends Error {
   constructor(figure: string, preset: Preset, problems: LayoutProblem[]) {
     super(
       `figure ${figure}, preset ${preset.id}: ${problems.length} layout problem(s)\n` +
