@@ -162,7 +162,10 @@ export const metalAnodes: FigureDefinition = {
   spec,
   describe(data) {
     const bounds = data.filter((d) => d.duration_h_qualifier === '>' || d.duration_h_qualifier === '≥').length;
-    const lower = bounds > 0 ? ` ${bounds} of the lifetimes are lower bounds (printed with > or ≥).` : '';
+    const lower =
+      bounds > 0
+        ? ` ${bounds} of the lifetimes ${bounds === 1 ? 'is a lower bound' : 'are lower bounds'} (printed with > or ≥).`
+        : '';
     return `Lifetime (h) of symmetric cells against current density (mA cm⁻²), log axes; colour gives the material class (open marks: control samples), shape how the test ended, a ring a sample its own paper reports a negative finding for, and each label the source and the areal capacity per half-cycle (n.r.: not reported).${lower}`;
   },
 };
