@@ -12,9 +12,12 @@ import {
   classColour,
   classLabel,
   controlHoles,
+  decades,
+  densityLayer,
+  domainOf,
   frame,
+  fromZero,
   labelLayers,
-  placeLabels,
   SHAPES,
   shortNumber,
   sharedTooltip,
@@ -22,9 +25,6 @@ import {
 } from './theme.ts';
 
 const A_PER_G = 'A g⁻¹';
-
-/** Shape by working ion. */
-const ionShape = { field: 'ion', type: 'nominal', title: 'Ion', scale: { range: SHAPES } } as const;
 
 function exclusionReason(row: Row): string | undefined {
   if (row.kind === 'qualitative') return 'result given in words only';
@@ -34,14 +34,20 @@ function exclusionReason(row: Row): string | undefined {
   return undefined;
 }
 
-function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecContext): TopLevelSpec {
-  const rows = data.map((d) => ({
+/** Point area (pt²) of the marks, and the distance from a mark's centre to its label (pt). */
+const POINT_SIZE = 30;
+const LABEL_GAP = 5;
+
+function spec(data: PlotDatum[], { preset, unitStyle, links, labels, dense }: SpecContext): TopLevelSpec {
+  // Dense: the points off the front become a density layer; only the front is drawn one mark per point.
+  const marks = (dense ? data.filter((d) => d.front) : data).map((d) => ({
     row_id: d.row_id,
     cycles: d.cycles,
     capacity: d.capacity_mAh_g,
     ion: d.ion,
     material_class: classLabel(String(d.material_class)),
     control: d.control === true,
+    front: d.front,
     label: d.label,
     href: d.href,
     sample: d.sample_name,
@@ -52,13 +58,11 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     capacity_printed: d.capacity_mAh_g_reported,
     basis: d.capacity_basis ?? 'not recorded',
   }));
-  const { values, x } = placeLabels(
-    rows,
-    (r) => r.cycles as number,
-    (r) => r.capacity as number,
-    false,
-    flipped,
+  const x = decades(
+    data.map((d) => d.cycles as number),
+    3,
   );
+  const yDomain = fromZero(data.map((d) => d.capacity_mAh_g as number));
   const position = {
     x: {
       field: 'cycles',
@@ -69,9 +73,16 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     y: {
       field: 'capacity',
       type: 'quantitative',
-      scale: { zero: true, nice: true },
+      scale: { domain: yDomain, nice: true },
       axis: { title: axisTitle('Specific capacity', 'mAh g⁻¹', unitStyle), tickCount: 5 },
     },
+  } as const;
+  // Shape by working ion.
+  const shape = {
+    field: 'ion',
+    type: 'nominal',
+    title: 'Ion',
+    scale: { domain: domainOf(marks.map((m) => m.ion)), range: SHAPES },
   } as const;
   // Tooltip and link, on every layer a pointer can land on (the control holes too).
   const interaction = {
@@ -86,22 +97,33 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     ],
     ...(links ? { href: { field: 'href' } } : {}),
   };
+  const density = dense
+    ? [
+        densityLayer(
+          data.filter((d) => !d.front).map((d) => ({ x: d.cycles as number, y: d.capacity_mAh_g as number })),
+          { field: 'cycles', domain: x.domain, log: true },
+          { field: 'capacity', domain: yDomain, log: false },
+          position,
+        ),
+      ]
+    : [];
   return {
     ...frame(preset),
     description: 'Reversible specific capacity against cycle number, one mark per half-cell cycling result.',
-    data: { values },
+    data: { values: marks },
     layer: [
+      ...density,
       {
-        mark: { type: 'point', filled: true },
+        mark: { type: 'point', filled: true, size: POINT_SIZE, aria: false },
         encoding: {
           ...position,
-          color: classColour,
-          shape: ionShape,
+          color: classColour(marks.map((m) => m.material_class)),
+          shape,
           ...interaction,
         },
       },
-      ...controlHoles(values, { ...position, ...interaction }, ionShape, 8),
-      ...labelLayers(values, position, preset.smallPt, 5),
+      ...controlHoles(marks, { ...position, ...interaction }, shape, 8),
+      ...labelLayers(marks, labels, position, preset.smallPt, LABEL_GAP),
     ],
   } as TopLevelSpec;
 }
@@ -116,6 +138,13 @@ export const capacityVsCycles: FigureDefinition = {
     (row.kind === 'qualitative' && (row.cell === 'half' || row.cell === 'full')),
   exclusionReason,
   range: { column: 'current_mA_g', label: 'Specific current', unit: 'mA g⁻¹' },
+  points: {
+    x: (d) => d.cycles as number,
+    y: (d) => d.capacity_mAh_g as number,
+    radius: () => Math.sqrt(POINT_SIZE / Math.PI) + 0.5,
+    gap: LABEL_GAP,
+    front: 'no other result keeps a higher capacity for as many cycles',
+  },
   label: (row, source) => `[${source}] ${shortNumber((row.current_mA_g as number) / 1000)} ${A_PER_G}`,
   columns: [
     { column: 'ion', label: 'Ion' },

@@ -6,13 +6,40 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { PaperEntry, Row } from '../pipeline/dataset.ts';
 import { toCsv } from '../pipeline/dataset.ts';
+import { paretoFront, type Anchor } from './labels.ts';
 import type { Preset, UnitStyle } from './presets.ts';
 
 /**
- * A plotted row: the data-set row plus its source number, point label, link to the paper page, and whether the
- * sample's own paper reports a negative finding for it (a qualitative result with verdict negative; controls aside).
+ * A plotted row: the data-set row plus its source number, point label, link to the paper page, whether the sample's
+ * own paper reports a negative finding for it (a qualitative result with verdict negative; controls aside), and
+ * whether it lies on the figure's Pareto front.
  */
-export type PlotDatum = Row & { source: number; label: string; href: string; negative_finding: boolean };
+export type PlotDatum = Row & {
+  source: number;
+  label: string;
+  href: string;
+  negative_finding: boolean;
+  front: boolean;
+};
+
+/**
+ * More plotted points than this and a scatter figure draws the points off its Pareto front as counts per cell
+ * instead of one mark each: past it, single marks only hide each other, and the files grow with every point.
+ */
+export const DENSE_LIMIT = 1000;
+
+/** How a scatter figure's points are positioned and drawn, for the Pareto front and the label placement. */
+export interface ScatterPoints {
+  /** The values on the x and y scales; larger is better on both (the front is the best y at each x). */
+  x(datum: PlotDatum): number;
+  y(datum: PlotDatum): number;
+  /** Half the drawn mark's extent (pt): labels keep off it. */
+  radius(datum: PlotDatum): number;
+  /** Distance from a mark's centre to its label (pt). */
+  gap: number;
+  /** What the front means for this figure, for the caption. */
+  front: string;
+}
 
 export interface Exclusion {
   row_id: string;
@@ -40,8 +67,10 @@ export interface SpecContext {
   unitStyle: UnitStyle;
   /** Make marks link to the paper pages (site); exports for print leave links out. */
   links: boolean;
-  /** Row ids whose point label goes on the other side of its mark (set by the print layout, render.ts). */
-  flipped: ReadonlySet<string>;
+  /** The labels that fit, and the side of its mark each goes on (placement.ts); points not in it go unlabelled. */
+  labels: ReadonlyMap<string, Anchor>;
+  /** Draw the points off the front as counts per cell (see BuiltFigure.dense). */
+  dense: boolean;
 }
 
 export interface FigureDefinition {
@@ -54,6 +83,10 @@ export interface FigureDefinition {
   /** Why a candidate row cannot be plotted, or undefined when it can. */
   exclusionReason(row: Row): string | undefined;
   range: RangeFilter;
+  /** Present for scatter figures, whose points get a Pareto front and placed labels. */
+  points?: ScatterPoints;
+  /** Other figures: the plotted rows in the order the figure draws them first (else the data-set order). */
+  rank?(data: readonly PlotDatum[]): PlotDatum[];
   /** The point label: what a reader must see beside each mark (source number, current…). */
   label(row: Row, source: number): string;
   /** Columns of the data table and the plotted-data CSV, after row_id, source, citation and sample. */
@@ -141,11 +174,21 @@ export interface BuiltFigure {
   preset: Preset;
   unitStyle: UnitStyle;
   filters: Filters;
+  links: boolean;
+  /** More than DENSE_LIMIT points on a scatter figure: the points off the front are drawn as counts per cell. */
+  dense: boolean;
   data: PlotDatum[];
   /** Candidates that passed the filters but cannot be plotted, with the reason. */
   excluded: Exclusion[];
   /** Plottable rows the chosen filters hide. */
   hiddenByFilters: number;
+  /**
+   * The plotted rows in priority order (scatter figures: the front first, then by y; others: as `rank` orders them),
+   * which is also the order of the page's data table; the placed labels and their count.
+   */
+  ranked: PlotDatum[];
+  labels: ReadonlyMap<string, Anchor>;
+  labelled: number;
   sources: PaperEntry[];
   spec: TopLevelSpec;
   caption: string;
@@ -156,7 +199,7 @@ export interface BuildOptions {
   unitStyle?: UnitStyle;
   filters?: Filters;
   links?: boolean;
-  flipped?: ReadonlySet<string>;
+  labels?: ReadonlyMap<string, Anchor>;
 }
 
 export function buildFigure(
@@ -166,7 +209,47 @@ export function buildFigure(
   options: BuildOptions,
 ): BuiltFigure {
   const filters = options.filters ?? NO_FILTERS;
-  const unitStyle = options.unitStyle ?? options.preset.unitStyle;
+  const base: FigureBase = {
+    ...plotData(definition, rows, papers, filters),
+    definition,
+    preset: options.preset,
+    unitStyle: options.unitStyle ?? options.preset.unitStyle,
+    filters,
+    links: options.links ?? false,
+  };
+  return withLabels(base, options.labels ?? new Map());
+}
+
+type PlotData = Pick<BuiltFigure, 'data' | 'excluded' | 'hiddenByFilters' | 'ranked' | 'sources' | 'dense'>;
+
+/** What a figure plots for given rows and filters, worked out once: every preset and label placement shares it. */
+const plotDataMemo = new WeakMap<readonly Row[], WeakMap<readonly PaperEntry[], Map<string, PlotData>>>();
+
+function plotData(
+  definition: FigureDefinition,
+  rows: readonly Row[],
+  papers: readonly PaperEntry[],
+  filters: Filters,
+): PlotData {
+  const byPapers = plotDataMemo.get(rows) ?? new WeakMap<readonly PaperEntry[], Map<string, PlotData>>();
+  plotDataMemo.set(rows, byPapers);
+  const byKey = byPapers.get(papers) ?? new Map<string, PlotData>();
+  byPapers.set(papers, byKey);
+  const key = `${definition.id}?${filtersToParams(filters).toString()}`;
+  let found = byKey.get(key);
+  if (!found) {
+    found = computePlotData(definition, rows, papers, filters);
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+function computePlotData(
+  definition: FigureDefinition,
+  rows: readonly Row[],
+  papers: readonly PaperEntry[],
+  filters: Filters,
+): PlotData {
   const candidates = rows.filter((r) => definition.isCandidate(r) && passes(r, filters, definition.range));
   const hrefOf = (row: Row): string => `/papers/${String(row.paper_id)}/#${resultAnchor(row)}`;
   const excluded: Exclusion[] = [];
@@ -196,28 +279,56 @@ export function buildFigure(
       label: definition.label(row, source),
       href: hrefOf(row),
       negative_finding: negative.has(sampleKey(row)),
+      front: false,
     };
   });
-  const context: SpecContext = {
-    preset: options.preset,
-    unitStyle,
-    links: options.links ?? false,
-    flipped: options.flipped ?? new Set(),
-  };
-  const built: BuiltFigure = {
-    definition,
-    preset: options.preset,
-    unitStyle,
-    filters,
+  const ranked = definition.points ? byLabelPriority(data, definition.points) : (definition.rank?.(data) ?? data);
+  return {
     data,
     excluded,
     hiddenByFilters: plottable.length - data.length,
+    ranked,
     sources,
-    spec: definition.spec(data, context),
+    dense: definition.points !== undefined && data.length > DENSE_LIMIT,
+  };
+}
+
+type FigureBase = Omit<BuiltFigure, 'labels' | 'labelled' | 'spec' | 'caption'>;
+
+function withLabels(base: FigureBase, labels: ReadonlyMap<string, Anchor>): BuiltFigure {
+  const context: SpecContext = {
+    preset: base.preset,
+    unitStyle: base.unitStyle,
+    links: base.links,
+    labels,
+    dense: base.dense,
+  };
+  const figure: BuiltFigure = {
+    ...base,
+    labels,
+    labelled: base.ranked.filter((d) => labels.has(String(d.row_id))).length,
+    spec: base.definition.spec(base.data, context),
     caption: '',
   };
-  built.caption = captionOf(built, context);
-  return built;
+  figure.caption = captionOf(figure, context);
+  return figure;
+}
+
+/** The same figure with other point labels: only the spec and the caption change. */
+export const relabel = (figure: BuiltFigure, labels: ReadonlyMap<string, Anchor>): BuiltFigure =>
+  withLabels(figure, labels);
+
+/**
+ * Marks the Pareto front on the data and returns the label priority: the front (left to right), then the other
+ * points from the highest y down, ties by row id, so the order never depends on the order of the content files.
+ */
+function byLabelPriority(data: PlotDatum[], points: ScatterPoints): PlotDatum[] {
+  const front = paretoFront(data.map((d) => ({ id: String(d.row_id), x: points.x(d), y: points.y(d) })));
+  for (const d of data) d.front = front.has(String(d.row_id));
+  const byId = (a: PlotDatum, b: PlotDatum) => String(a.row_id).localeCompare(String(b.row_id));
+  const onFront = data.filter((d) => d.front).sort((a, b) => points.x(a) - points.x(b) || byId(a, b));
+  const rest = data.filter((d) => !d.front).sort((a, b) => points.y(b) - points.y(a) || byId(a, b));
+  return [...onFront, ...rest];
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -241,6 +352,7 @@ function captionOf(figure: BuiltFigure, context: SpecContext): string {
     `${plural(data.length, 'data point')} from ${plural(samples, 'sample')} in ${plural(sources.length, 'paper')}.`,
     definition.describe(data, context),
   ];
+  if (definition.points && data.length > 0) sentences.push(labelText(figure, definition.points, context));
   const filtered = filterText(filters, definition.range);
   if (filtered) sentences.push(`Filtered to ${filtered}; ${figure.hiddenByFilters} other plottable points hidden.`);
   if (excluded.length > 0) {
@@ -251,6 +363,16 @@ function captionOf(figure: BuiltFigure, context: SpecContext): string {
   }
   sentences.push('Numbers in brackets are the sources listed below. Data: Battery Atlas.');
   return sentences.join(' ');
+}
+
+/** What the caption says of labels and dense drawing, so a reader knows what is and is not drawn one by one. */
+function labelText(figure: BuiltFigure, points: ScatterPoints, context: SpecContext): string {
+  const { data, ranked, labelled } = figure;
+  const front = ranked.filter((d) => d.front).length;
+  const dense = context.dense
+    ? `With more than ${DENSE_LIMIT.toLocaleString('en')} points, the ${data.length - front} off the Pareto front are drawn as the number of results per cell (grey scale) and the front as single marks. `
+    : '';
+  return `${dense}Labels go first to the ${plural(front, 'point')} of the Pareto front (${points.front}), then to other points while space lasts: ${labelled} of ${data.length} labelled. Every point is in the data table and the CSV with its source number.`;
 }
 
 /** The plotted data exactly: identification, source number and the figure's own columns, values as published. */

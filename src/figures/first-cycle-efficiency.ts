@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../pipeline/dataset.ts';
 import type { FigureDefinition, PlotDatum, SpecContext } from './figure.ts';
+import { ptFromMm, type Preset } from './presets.ts';
 import {
   axisTitle,
   classColour,
@@ -21,10 +22,33 @@ function exclusionReason(row: Row): string | undefined {
   return undefined;
 }
 
+/**
+ * How many bars a preset has room for: one text line and a half per bar over most of the plot height (single
+ * columns lose part of it to the legends stacked below). The rest of the results are in the table and the CSV.
+ */
+export function barLimit(preset: Preset): number {
+  const share = preset.column === 'single' ? 0.5 : 0.75;
+  return Math.floor((ptFromMm(preset.heightMm) * share) / (preset.textPt * 1.5));
+}
+
+/** The highest efficiencies first, ties in a stable order. */
+const highestFirst = (a: PlotDatum, b: PlotDatum) =>
+  (b.initial_coulombic_efficiency_pct as number) - (a.initial_coulombic_efficiency_pct as number) ||
+  String(a.row_id).localeCompare(String(b.row_id));
+
 function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): TopLevelSpec {
-  const values = data.map((d) => ({
+  const shown = [...data].sort(highestFirst).slice(0, barLimit(preset));
+  // A bar per result: a sample with two first-cycle results gets two bars, told apart by a count.
+  const seen = new Map<string, number>();
+  const barName = (d: PlotDatum): string => {
+    const name = `${String(d.sample_name)} [${d.source}]`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  };
+  const values = shown.map((d) => ({
     row_id: d.row_id,
-    bar: `${String(d.sample_name)} [${d.source}]`,
+    bar: barName(d),
     ice: d.initial_coulombic_efficiency_pct,
     material_class: classLabel(String(d.material_class)),
     label: d.label,
@@ -35,9 +59,14 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
     ice_printed: d.initial_coulombic_efficiency_pct_reported,
     current: d.current_mA_g_reported ?? 'not printed',
   }));
-  const order = [...values].sort((a, b) => (b.ice as number) - (a.ice as number)).map((v) => v.bar);
   const position = {
-    y: { field: 'bar', type: 'nominal', sort: order, axis: { title: null, ticks: false } },
+    y: {
+      field: 'bar',
+      type: 'nominal',
+      scale: { domain: values.map((v) => v.bar) },
+      sort: null,
+      axis: { title: null, ticks: false },
+    },
     x: {
       field: 'ice',
       type: 'quantitative',
@@ -54,10 +83,14 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
     data: { values },
     layer: [
       {
-        mark: { type: 'bar', height: { band: 0.6 } },
+        mark: { type: 'bar', height: { band: 0.6 }, aria: false },
         encoding: {
           ...position,
-          color: classColour,
+          color: {
+            ...classColour(values.map((v) => v.material_class)),
+            // A legend beside the plot starts past the widest bar label ("100 %", about 4.5 em), not on it.
+            legend: preset.column === 'single' ? {} : { offset: preset.smallPt * 4.5 + 6 },
+          },
           tooltip: [
             { field: 'sample', title: 'Sample' },
             { field: 'source', title: 'Source' },
@@ -69,7 +102,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
         },
       },
       {
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: preset.smallPt },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: preset.smallPt, aria: false },
         encoding: { ...position, text: { field: 'label' } },
       },
     ],
@@ -84,6 +117,7 @@ export const firstCycleEfficiency: FigureDefinition = {
     row.kind === 'first-cycle' || (row.kind === 'plating' && row.initial_coulombic_efficiency_pct !== null),
   exclusionReason,
   range: { column: 'current_mA_g', label: 'Specific current', unit: 'mA g⁻¹' },
+  rank: (data) => [...data].sort(highestFirst),
   label: (row) => `${shortNumber(row.initial_coulombic_efficiency_pct as number)} %`,
   columns: [
     { column: 'ion', label: 'Ion' },
@@ -95,6 +129,12 @@ export const firstCycleEfficiency: FigureDefinition = {
     { column: 'capacity_basis', label: 'Capacity basis' },
   ],
   spec,
-  describe: () =>
-    'Initial (first-cycle) Coulombic efficiency (%) of each material, one bar per result, colour giving the material class; bars are named with the sample and its source number.',
+  describe(data, { preset }) {
+    const limit = barLimit(preset);
+    const shown =
+      data.length > limit
+        ? ` The ${limit} highest of ${data.length} results are drawn (all are in the data table and the CSV).`
+        : '';
+    return `Initial (first-cycle) Coulombic efficiency (%) of each material, one bar per result from the highest down, colour giving the material class; bars are named with the sample and its source number.${shown}`;
+  },
 };

@@ -10,8 +10,6 @@ export interface LayoutProblem {
   problem: 'too small' | 'too large' | 'clipped' | 'overlap' | 'missing glyph';
   text: string;
   detail: string;
-  /** The plotted row a data label belongs to (absent for axis, legend and title text). */
-  rowId?: string;
 }
 
 interface Box {
@@ -28,7 +26,6 @@ interface SceneItem {
   fontSize?: number;
   opacity?: number;
   bounds?: Box;
-  datum?: { row_id?: unknown };
   items?: SceneNode[];
 }
 
@@ -42,7 +39,6 @@ interface PlacedText {
   text: string;
   size: number;
   box: Box;
-  rowId: string | undefined;
 }
 
 /** Text items with their bounds in page coordinates (groups offset their children by their x, y). */
@@ -52,13 +48,7 @@ function textsOf(node: SceneNode, dx = 0, dy = 0, out: PlacedText[] = []): Place
       const text = Array.isArray(item.text) ? item.text.join(' ') : String(item.text ?? '');
       if (text.trim() === '' || item.opacity === 0 || !item.bounds) continue;
       const b = item.bounds;
-      const rowId = item.datum?.row_id;
-      out.push({
-        text,
-        size: item.fontSize ?? 0,
-        box: { x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy },
-        rowId: typeof rowId === 'string' ? rowId : undefined,
-      });
+      out.push({ text, size: item.fontSize ?? 0, box: { x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy } });
     }
     if (node.marktype === 'group') {
       for (const child of item.items ?? []) textsOf(child, dx + (item.x ?? 0), dy + (item.y ?? 0), out);
@@ -74,6 +64,32 @@ const overlaps = (a: Box, b: Box): boolean =>
   Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > TOLERANCE && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > TOLERANCE;
 
 const fmt = (n: number): string => n.toFixed(2);
+
+/** Grid cell size (pt) for finding overlaps: about two lines of text, so most texts touch few cells. */
+const CELL = 16;
+
+/**
+ * Every pair of texts whose boxes overlap, each pair once, found through a uniform grid so the cost grows with the
+ * number of texts rather than its square.
+ */
+function overlappingPairs(texts: readonly PlacedText[]): [PlacedText, PlacedText][] {
+  const cells = new Map<string, number[]>();
+  const pairs: [PlacedText, PlacedText][] = [];
+  texts.forEach((t, index) => {
+    const candidates = new Set<number>();
+    for (let i = Math.floor(t.box.x1 / CELL); i <= Math.floor(t.box.x2 / CELL); i++)
+      for (let j = Math.floor(t.box.y1 / CELL); j <= Math.floor(t.box.y2 / CELL); j++) {
+        const key = `${i},${j}`;
+        const list = cells.get(key);
+        for (const other of list ?? []) candidates.add(other);
+        if (list) list.push(index);
+        else cells.set(key, [index]);
+      }
+    for (const other of [...candidates].sort((a, b) => a - b))
+      if (overlaps(texts[other]!.box, t.box)) pairs.push([texts[other]!, t]);
+  });
+  return pairs;
+}
 
 export interface RenderedPage {
   scene: unknown;
@@ -105,27 +121,13 @@ export function checkLayout(page: RenderedPage, preset: Preset): LayoutProblem[]
         problem: 'clipped',
         text: t.text,
         detail: `spans (${fmt(x1)}, ${fmt(y1)})–(${fmt(x2)}, ${fmt(y2)}) on a ${fmt(size.widthPt)} × ${fmt(size.heightPt)} pt page`,
-        ...(t.rowId ? { rowId: t.rowId } : {}),
       });
     const missing = missingGlyphs(t.text);
     if (missing.length > 0)
       problems.push({ problem: 'missing glyph', text: t.text, detail: `the figure font has no ${missing.join(' ')}` });
   }
-  for (let i = 0; i < texts.length; i++) {
-    for (let j = i + 1; j < texts.length; j++) {
-      const a = texts[i];
-      const b = texts[j];
-      if (a && b && overlaps(a.box, b.box)) {
-        // Blame the later data label: moving it is what layoutFigure tries first.
-        const rowId = b.rowId ?? a.rowId;
-        problems.push({
-          problem: 'overlap',
-          text: a.text,
-          detail: `overlaps "${b.text}"`,
-          ...(rowId ? { rowId } : {}),
-        });
-      }
-    }
+  for (const [a, b] of overlappingPairs(texts)) {
+    problems.push({ problem: 'overlap', text: a.text, detail: `overlaps "${b.text}"` });
   }
   return problems;
 }

@@ -12,9 +12,9 @@ import {
   classLabel,
   controlHoles,
   decades,
+  densityLayer,
   frame,
   labelLayers,
-  placeLabels,
   shortNumber,
   sharedTooltip,
   SHARED_TOOLTIP_FIELDS,
@@ -39,9 +39,16 @@ function exclusionReason(row: Row): string | undefined {
   return undefined;
 }
 
-function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecContext): TopLevelSpec {
+/** Point area (pt²) of the marks and of the ring round a negative finding, and the label's distance (pt). */
+const POINT_SIZE = 40;
+const RING_SIZE = 160;
+const LABEL_GAP = 9;
+const RING_LEGEND = 'ringed: negative finding in its paper';
+
+function spec(data: PlotDatum[], { preset, unitStyle, links, labels, dense }: SpecContext): TopLevelSpec {
   const y = decades(data.map((d) => d.duration_h as number));
-  const rows = data.map((d) => ({
+  // Dense: the points off the front become a density layer; only the front is drawn one mark per point.
+  const marks = (dense ? data.filter((d) => d.front) : data).map((d) => ({
     row_id: d.row_id,
     current_density: d.current_density_mA_cm2,
     hours: d.duration_h,
@@ -49,7 +56,8 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     control: d.control === true,
     outcome: outcomeOf(d),
     negative: d.negative_finding === true,
-    ring: 'ringed: negative finding in its paper',
+    ring: RING_LEGEND,
+    front: d.front,
     label: d.label,
     href: d.href,
     sample: d.sample_name,
@@ -59,12 +67,9 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     cycles_printed: d.cycles_reported ?? d.cycles_origin,
     areal_capacity: d.areal_capacity_mAh_cm2_reported ?? 'not printed',
   }));
-  const { values, x } = placeLabels(
-    rows,
-    (r) => r.current_density as number,
-    (r) => r.hours as number,
-    true,
-    flipped,
+  const x = decades(
+    data.map((d) => d.current_density_mA_cm2 as number),
+    3,
   );
   const position = {
     x: {
@@ -80,7 +85,7 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
       axis: { values: y.ticks, format: ',', title: axisTitle('Lifetime', 'h', unitStyle) },
     },
   } as const;
-  const shown = OUTCOMES.filter((o) => values.some((v) => v.outcome === o.label));
+  const shown = OUTCOMES.filter((o) => marks.some((m) => m.outcome === o.label));
   const outcomeShape = {
     field: 'outcome',
     type: 'nominal',
@@ -100,37 +105,67 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, flipped }: SpecCont
     ],
     ...(links ? { href: { field: 'href' } } : {}),
   };
+  const density = dense
+    ? [
+        densityLayer(
+          data
+            .filter((d) => !d.front)
+            .map((d) => ({ x: d.current_density_mA_cm2 as number, y: d.duration_h as number })),
+          { field: 'current_density', domain: x.domain, log: true },
+          { field: 'hours', domain: y.domain, log: true },
+          position,
+        ),
+      ]
+    : [];
+  const rings = marks.some((m) => m.negative)
+    ? [
+        {
+          transform: [{ filter: 'datum.negative' }],
+          mark: {
+            type: 'point',
+            shape: 'circle',
+            size: RING_SIZE,
+            filled: false,
+            stroke: '#000000',
+            strokeWidth: 0.75,
+            aria: false,
+          },
+          encoding: {
+            ...position,
+            opacity: {
+              field: 'ring',
+              type: 'ordinal',
+              title: null,
+              scale: { type: 'ordinal', domain: [RING_LEGEND], range: [1] },
+              legend: {
+                symbolFillColor: 'transparent',
+                symbolStrokeColor: '#000000',
+                symbolSize: 120,
+                labelLimit: 0,
+              },
+            },
+          },
+        },
+      ]
+    : [];
   return {
     ...frame(preset),
     description: 'Symmetric-cell lifetime against current density, with how each test ended.',
-    data: { values },
+    data: { values: marks },
     layer: [
+      ...density,
+      ...rings,
       {
-        transform: [{ filter: 'datum.negative' }],
-        mark: { type: 'point', shape: 'circle', size: 160, filled: false, stroke: '#000000', strokeWidth: 0.75 },
+        mark: { type: 'point', filled: true, size: POINT_SIZE, aria: false },
         encoding: {
           ...position,
-          opacity: {
-            field: 'ring',
-            type: 'ordinal',
-            title: null,
-            sort: 'ascending',
-            scale: { range: [1] },
-            legend: { symbolFillColor: 'transparent', symbolStrokeColor: '#000000', symbolSize: 120 },
-          },
-        },
-      },
-      {
-        mark: { type: 'point', filled: true, size: 40 },
-        encoding: {
-          ...position,
-          color: classColour,
+          color: classColour(marks.map((m) => m.material_class)),
           shape: outcomeShape,
           ...interaction,
         },
       },
-      ...controlHoles(values, { ...position, ...interaction }, outcomeShape, 10),
-      ...labelLayers(values, position, preset.smallPt, 7),
+      ...controlHoles(marks, { ...position, ...interaction }, outcomeShape, 10),
+      ...labelLayers(marks, labels, position, preset.smallPt, LABEL_GAP),
     ],
   } as TopLevelSpec;
 }
@@ -142,6 +177,13 @@ export const metalAnodes: FigureDefinition = {
   isCandidate: (row) => row.kind === 'symmetric' || (row.kind === 'qualitative' && row.cell === 'symmetric'),
   exclusionReason,
   range: { column: 'current_density_mA_cm2', label: 'Current density', unit: 'mA cm⁻²' },
+  points: {
+    x: (d) => d.current_density_mA_cm2 as number,
+    y: (d) => d.duration_h as number,
+    radius: (d) => Math.sqrt((d.negative_finding ? RING_SIZE : POINT_SIZE) / Math.PI) + 0.5,
+    gap: LABEL_GAP,
+    front: 'no other cell lasts longer at as high a current density',
+  },
   label: (row, source) => {
     const areal = row.areal_capacity_mAh_cm2;
     return `[${source}] ${typeof areal === 'number' ? `${shortNumber(areal)} mAh cm⁻²` : 'mAh cm⁻² n.r.'}`;

@@ -9,6 +9,7 @@ import type { PaperEntry, Row } from '../pipeline/dataset.ts';
 import { buildFigure, type BuildOptions, type BuiltFigure, type FigureDefinition } from './figure.ts';
 import { measureText, weightOf } from './fonts.ts';
 import { checkLayout, type LayoutProblem } from './layout-check.ts';
+import { geometryOf, placeFor, probeGeometry, sameArea, type PlotGeometry } from './placement.ts';
 
 interface TextItem {
   text?: unknown;
@@ -47,6 +48,8 @@ export function compileFigure(spec: TopLevelSpec): CompiledFigure {
 
 export interface RenderedFigure extends CompiledFigure {
   svg: string;
+  /** The plot area and x/y scales as laid out, for figures with x and y scales. */
+  geometry: PlotGeometry | undefined;
   /** The rendered scenegraph, for the layout check, and where its origin sits on the page (the view padding). */
   scene: unknown;
   origin: [number, number];
@@ -61,10 +64,11 @@ export async function renderFigure(spec: TopLevelSpec): Promise<RenderedFigure> 
   const svg = await view.toSVG();
   const scene = (view.scenegraph() as unknown as { root: unknown }).root;
   const origin = view.origin();
+  const geometry = view.scale('x') && view.scale('y') ? geometryOf(view) : undefined;
   const widthPt = Number(/width="([\d.]+)"/.exec(svg)?.[1]);
   const heightPt = Number(/height="([\d.]+)"/.exec(svg)?.[1]);
   view.finalize();
-  return { ...compiled, svg, scene, origin, widthPt, heightPt };
+  return { ...compiled, svg, geometry, scene, origin, widthPt, heightPt };
 }
 
 export interface PrintLayout {
@@ -74,9 +78,9 @@ export interface PrintLayout {
 }
 
 /**
- * Renders a figure for a preset and moves point labels that collide: any data label the layout check finds
- * overlapping other text goes to the other side of its mark, then the figure is built again (a few passes at most).
- * What still fails is returned as problems, for the caller to refuse.
+ * Builds a figure for a preset with its point labels placed where they fit (placement.ts, measured with the shipped
+ * font), renders it, and checks the page. Problems are returned for the caller to refuse: with labels placed clear of
+ * each other, any overlap left is a real fault of the layout.
  */
 export async function layoutFigure(
   definition: FigureDefinition,
@@ -84,13 +88,15 @@ export async function layoutFigure(
   papers: readonly PaperEntry[],
   options: BuildOptions,
 ): Promise<PrintLayout> {
-  const flipped = new Set(options.flipped ?? []);
-  for (let pass = 0; ; pass++) {
-    const figure = buildFigure(definition, rows, papers, { ...options, flipped });
-    const rendered = await renderFigure(figure.spec);
-    const problems = checkLayout(rendered, figure.preset);
-    const movable = problems.map((p) => p.rowId).filter((id): id is string => id !== undefined && !flipped.has(id));
-    if (movable.length === 0 || pass >= 3) return { figure, rendered, problems };
-    for (const id of new Set(movable)) flipped.add(id);
+  const measure = (text: string, size: number) => measureText(text, size);
+  let figure = buildFigure(definition, rows, papers, options);
+  const placedFor = definition.points && figure.data.length > 0 ? await probeGeometry(figure.spec) : undefined;
+  if (placedFor) figure = placeFor(figure, placedFor, measure);
+  let rendered = await renderFigure(figure.spec);
+  // A mark at an edge that the probe did not hold can shift the plot area: then place again for the real one.
+  if (placedFor && rendered.geometry && !sameArea(placedFor, rendered.geometry)) {
+    figure = placeFor(figure, rendered.geometry, measure);
+    rendered = await renderFigure(figure.spec);
   }
+  return { figure, rendered, problems: checkLayout(rendered, figure.preset) };
 }

@@ -5,6 +5,8 @@
  */
 import type { Config } from 'vega-lite';
 import type { Row } from '../pipeline/dataset.ts';
+import { MATERIAL_CLASSES } from '../schema/vocabulary.ts';
+import { ANCHORS, type Anchor } from './labels.ts';
 import { ptFromMm, type Preset, type UnitStyle } from './presets.ts';
 
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -110,6 +112,19 @@ export const classLabel = (materialClass: string): string => CLASS_LABELS[materi
 /** A number for a label, as many digits as it has (up to 4 significant), without trailing zeros. */
 export const shortNumber = (value: number): string => String(Number(value.toPrecision(4)));
 
+/** The smallest and largest of the values, by a loop: spreading a large array into Math.min overflows the stack. */
+export function extent(values: Iterable<number>): [number, number] {
+  let [low, high] = [Infinity, -Infinity];
+  for (const v of values) {
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  return [low, high];
+}
+
+/** A linear domain from zero to the largest value (at least 1), for capacities. */
+export const fromZero = (values: Iterable<number>): [number, number] => [0, Math.max(1, extent(values)[1])];
+
 /**
  * A log-scale domain of whole decades around the values, with room for labels: up to `headroom` × the largest and
  * down to the smallest ÷ `below`. Returns the domain and a tick per decade.
@@ -121,20 +136,34 @@ export function decades(
 ): { domain: [number, number]; ticks: number[] } {
   const positive = values.filter((v) => v > 0);
   if (positive.length === 0) return { domain: [1, 10], ticks: [1, 10] };
-  const low = 10 ** Math.floor(Math.log10(Math.min(...positive) / below));
-  const high = Math.max(10 ** Math.ceil(Math.log10(Math.max(...positive) * headroom)), low * 10);
+  const [min, max] = extent(positive);
+  const low = 10 ** Math.floor(Math.log10(min / below));
+  const high = Math.max(10 ** Math.ceil(Math.log10(max * headroom)), low * 10);
   const ticks: number[] = [];
   for (let t = low; t <= high * 1.0001; t *= 10) ticks.push(Number(t.toPrecision(1)));
   return { domain: [low, high], ticks };
 }
 
-/** Colour by material class, the same way on every figure that shows classes. */
-export const classColour = {
-  field: 'material_class',
-  type: 'nominal',
-  title: 'Material class',
-  scale: { range: PALETTE },
-} as const;
+/**
+ * Colour by material class, the same on every figure and every filtered view: each class keeps the palette colour of
+ * its place in the schema's class list, and the legend lists only the classes plotted.
+ */
+export function classColour(classLabels: readonly string[]) {
+  const domain = domainOf(classLabels);
+  const colourOf = (label: string) =>
+    PALETTE[
+      Math.max(
+        0,
+        MATERIAL_CLASSES.findIndex((c) => classLabel(c) === label),
+      ) % PALETTE.length
+    ]!;
+  return {
+    field: 'material_class',
+    type: 'nominal',
+    title: 'Material class',
+    scale: { domain, range: domain.map(colourOf) },
+  } as const;
+}
 
 /**
  * A layer that punches a white centre into the marks of control samples, so they read as open symbols and the new
@@ -154,75 +183,91 @@ export function controlHoles(values: readonly { control: boolean }[], encoding: 
 }
 
 /**
- * Which side of its mark each label goes: right, unless the mark sits at the same x as, and within `near` (as a
- * fraction of the y range, on the y scale's own terms) of, a mark whose label already went right; then left. Keeps
- * labels of coincident results (e.g. two cells at the same current density) from printing over each other. Points
- * whose id is in `flipped` (labels the layout check found overlapping, see render.ts) take the other side.
+ * Text layers that print each datum's `label` on the side of its mark that the label placement chose (one layer per
+ * side in use); data without a placed label get none.
  */
-export function labelSides(
-  points: readonly { id: unknown; x: number; y: number }[],
-  log: boolean,
-  flipped: ReadonlySet<string>,
-  near = 0.04,
-): ('left' | 'right')[] {
-  const t = (v: number): number => (log ? Math.log10(v) : v);
-  const ys = points.map((p) => t(p.y));
-  const span = Math.max(...ys) - Math.min(...ys) || 1;
-  const sides: ('left' | 'right')[] = points.map(() => 'right');
-  // The last right-hand label seen at each x, walking up the y axis.
-  const lastRight = new Map<number, number>();
-  const order = points.map((_, i) => i).sort((a, b) => (ys[a] ?? 0) - (ys[b] ?? 0));
-  for (const i of order) {
-    const x = points[i]?.x ?? NaN;
-    const last = lastRight.get(x);
-    if (last !== undefined && Math.abs((ys[i] ?? 0) - (ys[last] ?? 0)) < near * span) sides[i] = 'left';
-    else lastRight.set(x, i);
-  }
-  return sides.map((side, i) => (flipped.has(String(points[i]?.id)) ? (side === 'left' ? 'right' : 'left') : side));
-}
-
-/**
- * Label sides for the values (see labelSides) and the log x domain that leaves room for them: 3× the largest x to
- * the right, and a decade more below when a label had to go left.
- */
-export function placeLabels<T extends { row_id: unknown }>(
-  rows: readonly T[],
-  xOf: (row: T) => number,
-  yOf: (row: T) => number,
-  logY: boolean,
-  flipped: ReadonlySet<string>,
-) {
-  const sides = labelSides(
-    rows.map((r) => ({ id: r.row_id, x: xOf(r), y: yOf(r) })),
-    logY,
-    flipped,
-  );
-  return {
-    values: rows.map((r, i) => ({ ...r, labelSide: sides[i] })),
-    x: decades(rows.map(xOf), 3, sides.includes('left') ? 10 : 1),
-  };
-}
-
-/** Text layers that print each datum's `label` on the side `labelSide` names (one layer per side in use). */
 export function labelLayers(
-  values: readonly { labelSide: string | undefined }[],
+  values: readonly { row_id: unknown }[],
+  labels: ReadonlyMap<string, Anchor>,
   position: object,
   fontSize: number,
   gap: number,
 ) {
-  const used = (['right', 'left'] as const).filter((side) => values.some((v) => v.labelSide === side));
-  return used.map((side) => ({
-    transform: [{ filter: `datum.labelSide === '${side}'` }],
-    mark: {
-      type: 'text',
-      align: side === 'right' ? 'left' : 'right',
-      baseline: 'middle',
-      dx: side === 'right' ? gap : -gap,
-      fontSize,
-    },
+  const used = ANCHORS.filter((anchor) => values.some((v) => labels.get(String(v.row_id)) === anchor));
+  const layout: Record<Anchor, object> = {
+    right: { align: 'left', baseline: 'middle', dx: gap },
+    left: { align: 'right', baseline: 'middle', dx: -gap },
+    top: { align: 'center', baseline: 'bottom', dy: -gap },
+    bottom: { align: 'center', baseline: 'top', dy: gap },
+  };
+  return used.map((anchor) => ({
+    data: { values: values.filter((v) => labels.get(String(v.row_id)) === anchor) },
+    mark: { type: 'text', ...layout[anchor], fontSize, aria: false },
     encoding: { ...position, text: { field: 'label' } },
   }));
 }
+
+/** Cells per axis of the density drawing of dense figures. */
+const DENSITY_CELLS = { x: 40, y: 24 };
+
+/**
+ * The density layer of a dense scatter figure: the points off the front counted per cell of a regular grid over the
+ * plot (in log units on a log axis), drawn as grey cells, darker for more results, with a gradient legend.
+ */
+export function densityLayer(
+  points: readonly { x: number; y: number }[],
+  x: { field: string; domain: readonly [number, number]; log: boolean },
+  y: { field: string; domain: readonly [number, number]; log: boolean },
+  position: { x: object; y: object },
+) {
+  const scale = (axis: typeof x) => {
+    const t = (v: number) => (axis.log ? Math.log10(v) : v);
+    const [low, high] = [t(axis.domain[0]), t(axis.domain[1])];
+    return { t, low, step: (high - low) / (axis === x ? DENSITY_CELLS.x : DENSITY_CELLS.y) };
+  };
+  const [sx, sy] = [scale(x), scale(y)];
+  const edge = (s: ReturnType<typeof scale>, axis: typeof x, i: number) => {
+    const v = s.low + i * s.step;
+    return axis.log ? 10 ** v : v;
+  };
+  const counts = new Map<string, number>();
+  for (const p of points) {
+    const i = Math.min(Math.floor((sx.t(p.x) - sx.low) / sx.step), DENSITY_CELLS.x - 1);
+    const j = Math.min(Math.floor((sy.t(p.y) - sy.low) / sy.step), DENSITY_CELLS.y - 1);
+    const key = `${i},${j}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const cells = [...counts].map(([key, count]) => {
+    const [i, j] = key.split(',').map(Number) as [number, number];
+    return {
+      [x.field]: edge(sx, x, i),
+      [`${x.field}_end`]: edge(sx, x, i + 1),
+      [y.field]: edge(sy, y, j),
+      [`${y.field}_end`]: edge(sy, y, j + 1),
+      count,
+    };
+  });
+  const max = Math.max(1, extent(counts.values())[1]);
+  return {
+    data: { values: cells },
+    mark: { type: 'rect', aria: false },
+    encoding: {
+      ...position,
+      x2: { field: `${x.field}_end` },
+      y2: { field: `${y.field}_end` },
+      fill: {
+        field: 'count',
+        type: 'quantitative',
+        title: 'Results per cell',
+        scale: { domain: [0, max], range: ['#f0f0f0', '#404040'] },
+        legend: { direction: 'horizontal', gradientLength: 60, gradientThickness: 6, tickCount: 3, format: 'd' },
+      },
+    },
+  };
+}
+
+/** An explicit category domain: the values in use, sorted, so a probe without data lays out the same legend. */
+export const domainOf = (values: readonly unknown[]): string[] => [...new Set(values.map(String))].sort();
 
 /** The longest quote a tooltip shows; the full quotes are on the paper page and in the data. */
 const TOOLTIP_QUOTE_LENGTH = 240;

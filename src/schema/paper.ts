@@ -8,6 +8,7 @@
 import { z } from 'astro/zod';
 import { isProblem, parseQuantity, type ParsedQuantity, type Qualifier } from './quantity.ts';
 import { DIMENSIONS, spellingsFor, suggestUnit, type Dimension } from './units.ts';
+import { IONS, MATERIAL_CLASSES, ROLES } from './vocabulary.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -115,28 +116,7 @@ export const Paper = z
 
 // -------------------------------------------------------------------------------------------- samples
 
-export const IONS = ['Li', 'Na', 'K', 'Mg', 'Ca', 'Zn', 'Al'] as const;
-export const ROLES = ['anode', 'cathode', 'electrolyte', 'separator', 'interlayer'] as const;
-export const MATERIAL_CLASSES = [
-  'alloy',
-  'medium-entropy-alloy',
-  'high-entropy-alloy',
-  'conversion',
-  'intercalation',
-  'metal',
-  'liquid-alkali-alloy',
-  'quasi-liquid-alkali-alloy',
-  'high-entropy-oxide',
-  'high-entropy-other',
-  'carbon',
-  'prussian-blue-analogue',
-  'layered-oxide',
-  'polyanion',
-  'organic',
-  'liquid-electrolyte',
-  'solid-electrolyte',
-  'other',
-] as const;
+export { IONS, MATERIAL_CLASSES, ROLES } from './vocabulary.ts';
 
 export const Sample = z
   .strictObject({
