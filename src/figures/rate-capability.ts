@@ -8,6 +8,7 @@ import type { Row } from '../pipeline/dataset.ts';
 import { halfCellCapacityProblem } from './half-cell.ts';
 import { DENSE_LIMIT, type FigureDefinition, type PlotDatum, type SpecContext } from './figure.ts';
 import { paretoFront } from './labels.ts';
+import type { Preset } from './presets.ts';
 import {
   axisTitle,
   decades,
@@ -27,8 +28,11 @@ const exclusionReason = (row: Row): string | undefined =>
 const seriesName = (d: PlotDatum): string => `${String(d.sample_name)} [${d.source}]`;
 const seriesKey = (d: PlotDatum): string => `${String(d.paper_id)}/${String(d.result_id)}`;
 
-/** Series drawn in colour, with a legend entry each: as many as the shapes that keep them apart in greyscale. */
-const MAX_SERIES = SHAPES.length;
+/**
+ * Series drawn in colour, with a legend entry each: as many as the shapes that keep them apart in greyscale, fewer in a
+ * single column, whose legends stack under the plot and take its height.
+ */
+const maxSeries = (preset: Preset): number => (preset.column === 'single' ? 4 : SHAPES.length);
 
 /**
  * The series in the order they earn a colour: those with a step on the Pareto front of all steps (no other step has
@@ -61,7 +65,7 @@ function rankedSeries(data: readonly PlotDatum[]): string[] {
 
 function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): TopLevelSpec {
   const x = decades(data.map((d) => (d.current_mA_g as number) / 1000));
-  const coloured = rankedSeries(data).slice(0, MAX_SERIES);
+  const coloured = rankedSeries(data).slice(0, maxSeries(preset));
   // A legend entry per coloured series: a sample tested twice gets two, told apart by a count.
   const legendName = new Map<string, string>();
   const named = new Map<string, number>();
@@ -187,12 +191,12 @@ export const rateCapability: FigureDefinition = {
     { column: 'capacity_basis', label: 'Capacity basis' },
   ],
   spec,
-  describe(data) {
+  describe(data, { preset }) {
     const series = new Set(data.map(seriesKey)).size;
-    const rest = series - MAX_SERIES;
+    const rest = series - maxSeries(preset);
     const bounded =
       rest > 0
-        ? ` The ${MAX_SERIES} series in colour are those with a step on the Pareto front (no other step keeps a higher capacity at as high a current), then those reaching the highest currents; the other ${rest} are drawn ${data.length > DENSE_LIMIT ? 'as the number of steps per cell (grey scale)' : 'as thin grey lines'}.`
+        ? ` The ${maxSeries(preset)} series in colour are those with a step on the Pareto front (no other step keeps a higher capacity at as high a current), then those reaching the highest currents; the other ${rest} are drawn ${data.length > DENSE_LIMIT ? 'as the number of steps per cell (grey scale)' : 'as thin grey lines'}.`
         : '';
     return `Specific capacity (mAh g⁻¹) at each step of ${series} half-cell rate series against the specific current (A g⁻¹, log axis); the legend names each sample with its source number.${bounded}`;
   },
