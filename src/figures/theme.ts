@@ -247,7 +247,7 @@ export function densityLayer(
       count,
     };
   });
-  const max = Math.max(1, extent(counts.values())[1]);
+  const max = Math.max(2, extent(counts.values())[1]);
   return {
     data: { values: cells },
     mark: { type: 'rect', aria: false },
@@ -259,8 +259,9 @@ export function densityLayer(
         field: 'count',
         type: 'quantitative',
         title: 'Results per cell',
-        scale: { domain: [0, max], range: ['#f0f0f0', '#404040'] },
-        legend: { direction: 'horizontal', gradientLength: 60, gradientThickness: 6, tickCount: 3, format: 'd' },
+        scale: { domain: [1, max], range: ['#e8e8e8', '#404040'] },
+        // Swatches rather than a gradient: every output format draws them the same.
+        legend: { type: 'symbol', symbolType: 'square', direction: 'horizontal', tickCount: 4, format: 'd' },
       },
     },
   };
