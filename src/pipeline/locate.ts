@@ -3,7 +3,7 @@
  * document's node ranges. A path that does not exist (a missing field) points at the nearest existing parent.
  */
 import { isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
-import type { LoadedFile } from './load.ts';
+import type { PositionedFile } from './load.ts';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -13,7 +13,7 @@ export interface Location {
 }
 
 /** Where the value at `path` starts, or where the key `path` names starts when `atKey` is set. */
-export function locate(file: LoadedFile, path: FieldPath, atKey = false): Location {
+export function locate(file: PositionedFile, path: FieldPath, atKey = false): Location {
   let node: unknown = file.document.contents;
   let offset = isNode(node) ? (node.range?.[0] ?? 0) : 0;
   for (const [index, segment] of path.entries()) {

@@ -1,9 +1,12 @@
 /** The build report: diagnostics sorted by file and position, and a summary line. */
 import { formatDiagnostic, type Diagnostic } from './messages.ts';
 
+/** The order of String.prototype.localeCompare, set up once. */
+const compareText = new Intl.Collator().compare;
+
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.id.localeCompare(b.id),
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.id, b.id),
   );
 }
 

@@ -12,16 +12,25 @@ export function isQuantity(value: unknown): value is ParsedQuantity {
   return typeof value === 'object' && value !== null && 'dimension' in value && 'valueText' in value;
 }
 
-/** Calls `visit` for every parsed quantity below `value`, with its field path. */
+/**
+ * Calls `visit` for every parsed quantity below `value`, with its field path. The path array is reused as the walk
+ * goes on (no array per node on this hot path): copy it to keep it.
+ */
 export function forEachQuantity(
   value: unknown,
-  path: FieldPath,
+  path: (string | number)[],
   visit: (q: ParsedQuantity, path: FieldPath) => void,
 ): void {
   if (isQuantity(value)) visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, i) => forEachQuantity(item, [...path, i], visit));
-  else if (typeof value === 'object' && value !== null)
-    for (const [key, item] of Object.entries(value)) forEachQuantity(item, [...path, key], visit);
+  else if (typeof value === 'object' && value !== null) {
+    const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
+    for (const [key, item] of entries) {
+      if (typeof item !== 'object' || item === null) continue;
+      path.push(key);
+      forEachQuantity(item, path, visit);
+      path.pop();
+    }
+  }
 }
 
 export const nonNegative: Validator = ({ frontmatter }) => {
@@ -30,7 +39,7 @@ export const nonNegative: Validator = ({ frontmatter }) => {
     if (q.value < 0 && !SIGNED.includes(q.dimension))
       findings.push({
         id: 'E_NEGATIVE',
-        path,
+        path: [...path],
         message: `"${q.text}" is negative`,
         accepted: `a ${DIMENSIONS[q.dimension].label} ≥ 0`,
       });
