@@ -22,6 +22,7 @@ import {
   shortNumber,
   sharedTooltip,
   SHARED_TOOLTIP_FIELDS,
+  DATA_MARKS,
 } from './theme.ts';
 
 const A_PER_G = 'A g⁻¹';
@@ -114,7 +115,9 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, labels, dense }: Sp
     layer: [
       ...density,
       {
-        mark: { type: 'point', filled: true, size: POINT_SIZE, aria: false },
+        name: DATA_MARKS,
+        // Described one by one only in the interactive view; the static page's data table describes them there.
+        mark: { type: 'point', filled: true, size: POINT_SIZE, aria: links },
         encoding: {
           ...position,
           color: classColour(marks.map((m) => m.material_class)),

@@ -1,16 +1,17 @@
 /**
  * The interactive figure in the browser: the same pure builder as the build (figure.ts), fed the figure's rows, with
- * the filters taken from the URL. Renders with Vega's SVG renderer, tooltips from vega-tooltip, marks linking to the
- * paper pages, and offers downloads of exactly this view.
+ * the filters taken from the URL and the point labels placed as at build time (placement.ts). Renders with Vega's SVG
+ * renderer, tooltips from vega-tooltip, marks linking to the paper pages, and offers downloads of exactly this view.
  */
 import { parse, View } from 'vega';
 import { compile } from 'vega-lite';
 import { Handler } from 'vega-tooltip';
-import type { PaperEntry, Row } from '../pipeline/dataset.ts';
-import { CATEGORY_FILTERS, buildFigure, filtersFromParams, plottedCsv, type Filters } from './figure.ts';
+import { CATEGORY_FILTERS, filtersFromParams, plottedCsv, type Filters } from './figure.ts';
 import { figureById } from './index.ts';
+import { placedFigure } from './placement.ts';
 import { presetById, SITE_PRESET } from './presets.ts';
 import { FONT_FAMILY } from './theme.ts';
+import { fromViewData, type ViewData } from './view-data.ts';
 
 const CLI_FLAGS: Record<string, string> = { ion: '--ion', role: '--role', material_class: '--class' };
 
@@ -46,11 +47,18 @@ export async function explore(root: HTMLElement): Promise<void> {
 
   const response = await fetch(`/figures/${id}/${id}-rows.json`);
   if (!response.ok) throw new Error(`could not load the figure's data (${response.status})`);
-  const { rows, papers } = (await response.json()) as { rows: Row[]; papers: PaperEntry[] };
+  const { rows, papers } = fromViewData((await response.json()) as ViewData);
   // Vega measures text on a canvas: the typeface must be loaded first or labels are placed with fallback widths.
   await Promise.all([document.fonts.load(`7px "${FONT_FAMILY}"`), document.fonts.load(`bold 7px "${FONT_FAMILY}"`)]);
 
-  const figure = buildFigure(definition, rows, papers, { preset, filters, links: true });
+  // The same label placement as the build, measured with the page's canvas in the loaded typeface.
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) throw new Error('no canvas to measure the labels with');
+  const measure = (text: string, size: number): number => {
+    context.font = `${size}px "${FONT_FAMILY}"`;
+    return context.measureText(text).width;
+  };
+  const figure = await placedFigure(definition, rows, papers, { preset, filters, links: true }, measure);
   const chart = document.getElementById('chart');
   if (!chart) throw new Error('no #chart element');
   chart.replaceChildren();

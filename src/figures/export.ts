@@ -6,8 +6,8 @@
 import { crc32 } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import { FONT_FILES } from './fonts.ts';
+import { drawSvg } from './svg-pdf.ts';
 import { FONT_FAMILY } from './theme.ts';
 
 const CREATOR = 'Battery Atlas';
@@ -38,26 +38,16 @@ export async function svgToPdf(
     doc.on('error', reject);
   });
 
-  SVGtoPDF(doc, svg, 0, 0, {
-    width: widthPt,
-    height: heightPt,
-    assumePt: true,
-    // Every family (Vega may write a quoted list, or a generic name) is the one typeface; svg-to-pdfkit has
-    // already mapped numeric weights of 600 and above to bold.
-    fontCallback: (_family, bold) => (bold ? 'bold' : 'regular'),
-    // A warning means part of the SVG was skipped or drawn otherwise: fail rather than print a figure that differs.
-    warningCallback: (message) => {
-      throw new Error(`svg-to-pdfkit: ${message}`);
-    },
-  });
+  // Every family (Vega may write a quoted list, or a generic name) is the one typeface, in its two weights.
+  drawSvg(doc, svg, { widthPt, heightPt, fonts: { regular: 'regular', bold: 'bold' } });
   doc.end();
   return done;
 }
 
 /**
- * svg-to-pdfkit draws the SVG at the size its root element states (the width and height passed to it only set the
- * viewport for percentages), so an SVG of another size would leave a blank strip or be cropped. Scaling it to fit
- * instead would change every text size the layout check approved, so a mismatch is an error.
+ * The SVG is drawn at the size its root element states, so an SVG of another size would leave a blank strip or be
+ * cropped. Scaling it to fit instead would change every text size the layout check approved, so a mismatch is an
+ * error.
  */
 function checkSvgSize(svg: string, widthPt: number, heightPt: number): void {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';

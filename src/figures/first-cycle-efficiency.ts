@@ -14,6 +14,7 @@ import {
   shortNumber,
   sharedTooltip,
   SHARED_TOOLTIP_FIELDS,
+  DATA_MARKS,
 } from './theme.ts';
 
 function exclusionReason(row: Row): string | undefined {
@@ -83,7 +84,8 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
     data: { values },
     layer: [
       {
-        mark: { type: 'bar', height: { band: 0.6 }, aria: false },
+        name: DATA_MARKS,
+        mark: { type: 'bar', height: { band: 0.6 }, aria: links },
         encoding: {
           ...position,
           color: {

@@ -18,6 +18,7 @@ import {
   shortNumber,
   sharedTooltip,
   SHARED_TOOLTIP_FIELDS,
+  DATA_MARKS,
 } from './theme.ts';
 
 /** How a test ended, as the legend reads it; the order fixes the shapes. */
@@ -156,7 +157,8 @@ function spec(data: PlotDatum[], { preset, unitStyle, links, labels, dense }: Sp
       ...density,
       ...rings,
       {
-        mark: { type: 'point', filled: true, size: POINT_SIZE, aria: false },
+        name: DATA_MARKS,
+        mark: { type: 'point', filled: true, size: POINT_SIZE, aria: links },
         encoding: {
           ...position,
           color: classColour(marks.map((m) => m.material_class)),

@@ -20,6 +20,7 @@ import {
   SHAPES,
   sharedTooltip,
   SHARED_TOOLTIP_FIELDS,
+  DATA_MARKS,
 } from './theme.ts';
 
 const exclusionReason = (row: Row): string | undefined =>
@@ -144,7 +145,8 @@ function spec(data: PlotDatum[], { preset, unitStyle, links }: SpecContext): Top
             encoding: { ...position, color: { ...series, scale: { domain: names, range: PALETTE } }, ...line },
           },
           {
-            mark: { type: 'point', filled: true, aria: false },
+            name: DATA_MARKS,
+            mark: { type: 'point', filled: true, aria: links },
             encoding: {
               ...position,
               color: { ...series, scale: { domain: names, range: PALETTE } },

@@ -14,6 +14,12 @@ export const FONT_FAMILY = 'DejaVu Sans';
 /** Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
 
+/**
+ * The name of every figure's layer of data marks (one per plotted point or bar): Vega gives its SVG group the class
+ * `<name>_marks`, which is how tests and readers of the SVG find the data among guides and labels.
+ */
+export const DATA_MARKS = 'points';
+
 /** Marker shapes in the order categories receive them. */
 export const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-right'];
 

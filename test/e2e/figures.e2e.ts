@@ -8,8 +8,10 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { DATA_FORMATS, fileName, PRINT_FORMATS } from '../../src/figures/files.ts';
+import { DATA_MARKS } from '../../src/figures/theme.ts';
 import { FIGURES } from '../../src/figures/index.ts';
-import { PRESETS } from '../../src/figures/presets.ts';
+import { PRESETS, presetById, SITE_PRESET } from '../../src/figures/presets.ts';
 import { launch } from './chromium.ts';
 import { serve } from './serve.ts';
 
@@ -81,9 +83,12 @@ function captionCounts(caption: string | null): { points: number; papers: number
   return { points: Number(points[1]), papers: Number(papers[1]) };
 }
 
-/** The plotted marks of a chart: the marks that carry a tooltip (the labels, rings and legends do not). */
+/**
+ * The plotted marks of a chart: the layer every figure names DATA_MARKS (Vega's class `<name>_marks`), one mark per
+ * point or bar; labels, rings, density cells and legends are other layers.
+ */
 const dataMarks = (scope: Page | Locator, svg = 'svg.marks'): Locator =>
-  scope.locator(`${svg} [role="graphics-symbol"][aria-label*="Source: ["]`);
+  scope.locator(`${svg} g.${DATA_MARKS}_marks > path`);
 
 /** RFC 4180 CSV (quoted fields with commas, quotes and line breaks) → header and records keyed by it. */
 function parseCsv(text: string): { header: string[]; records: Record<string, string>[] } {
@@ -147,6 +152,24 @@ afterEach(async () => {
 after(async () => {
   await browser?.close();
   await site?.close();
+});
+
+describe('downloads written beside the pages (src/integration.ts)', () => {
+  test('every file of every figure under every preset, the view data and the data set are in the site', () => {
+    const missing: string[] = [];
+    const present = (path: string) => {
+      if (!existsSync(`${DIST}/${path}`)) missing.push(path);
+    };
+    for (const definition of FIGURES) {
+      const at = (file: string) => present(`figures/${definition.id}/${file}`);
+      for (const preset of PRESETS) for (const f of PRINT_FORMATS) at(fileName(definition, f.id, preset));
+      for (const f of DATA_FORMATS) at(fileName(definition, f.id, presetById(SITE_PRESET)));
+      at(`${definition.id}-rows.json`);
+    }
+    for (const file of ['measurements.csv', 'measurements.json', 'measurements.parquet', 'papers.json', 'columns.json'])
+      present(`data/${file}`);
+    assert.deepEqual(missing, []);
+  });
 });
 
 describe('figure pages in Chromium', () => {

@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import PDFDocument from 'pdfkit';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -117,6 +118,63 @@ describe('svgToPdf', () => {
     const control = await inspectPdf(new Uint8Array(Buffer.concat(chunks)));
     expect(control.fonts).toEqual([{ name: 'Helvetica', embedded: false }]);
     expect(control.declaredFonts).toEqual(['Helvetica']);
+  });
+});
+
+/** An SVG page as Vega's renderer writes one: 1 unit = 1 pt, root group with fill none. */
+const vegaSvg = (body: string, width = 120, height = 60): string =>
+  `<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+  `<rect width="${width}" height="${height}" fill="#ffffff"/><g fill="none" stroke-miterlimit="4" transform="translate(5,5)">${body}</g></svg>`;
+
+const pdfOf = (svg: string) => svgToPdf(svg, { widthPt: 120, heightPt: 60, title: 'Test' });
+
+/** The drawing operators of a PDF's first page, by pdfjs. */
+async function operatorsOf(pdf: Uint8Array): Promise<number[]> {
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, verbosity: 0 }).promise;
+  try {
+    return (await (await document.getPage(1)).getOperatorList()).fnArray;
+  } finally {
+    await document.destroy();
+  }
+}
+
+describe('the SVG the PDF is drawn from', () => {
+  test("Vega's multi-line text (a tspan per line) prints every line as text", async () => {
+    const svg = vegaSvg(
+      '<text text-anchor="middle" transform="translate(50,10)" font-family="DejaVu Sans" font-size="7px" fill="#000000">' +
+        '<tspan>Capacity after</tspan><tspan x="0" dy="8.4">100 cycles</tspan></text>',
+    );
+    const page = await inspectPdf(await pdfOf(svg));
+    expect(page.textItems.map((t) => t.str)).toEqual(['Capacity after', '100 cycles']);
+    expect(page.textItems.every((t) => Math.abs(t.sizePt - 7) < 0.01)).toBe(true);
+  });
+
+  test('a clipped mark group is clipped in the PDF', async () => {
+    const marks = '<path transform="translate(50,20)" d="M20,0A20,20,0,1,1,-20,0A20,20,0,1,1,20,0" fill="#0072B2"/>';
+    const clipped = vegaSvg(
+      `<g class="mark-symbol role-mark" clip-path="url(#clip1)">${marks}</g>` +
+        '<defs><clipPath id="clip1"><rect x="0" y="0" width="60" height="30"/></clipPath></defs>',
+    );
+    expect(await operatorsOf(await pdfOf(clipped))).toContain(OPS.clip);
+    expect(await operatorsOf(await pdfOf(vegaSvg(`<g>${marks}</g>`)))).not.toContain(OPS.clip);
+  });
+
+  test('an opacity Vega writes as NaN is ignored, as SVG ignores an invalid value', async () => {
+    const mark = (extra: string) =>
+      vegaSvg(`<path transform="translate(20,20)" d="M-5,-5h10v10h-10Z" stroke="#000000" stroke-width="1"${extra}/>`);
+    expect(Buffer.from(await pdfOf(mark(' opacity="NaN"'))).equals(Buffer.from(await pdfOf(mark(''))))).toBe(true);
+  });
+
+  test('what the writer does not draw is refused, naming it, rather than printed otherwise', async () => {
+    await expect(pdfOf(vegaSvg('<image href="x.png" width="10" height="10"/>'))).rejects.toThrow(
+      '<image> is not supported by the PDF writer',
+    );
+    await expect(pdfOf(vegaSvg('<path d="M0,0h10" fill="url(#gradient1)"/>'))).rejects.toThrow(
+      'the colour "url(#gradient1)" is not supported',
+    );
+    await expect(pdfOf(vegaSvg('<text font-style="italic" font-size="7px" fill="#000">x</text>'))).rejects.toThrow(
+      'font-style="italic": the figure font has no such face',
+    );
   });
 });
 

@@ -1,5 +1,0 @@
-import { dataset } from '../../site-data.ts';
-
-export function GET(): Response {
-  return new Response(JSON.stringify(dataset.papers, null, 1), { headers: { 'Content-Type': 'application/json' } });
-}
