@@ -1,10 +1,12 @@
 /**
  * Plain Markdown pages for the bare Astro reference build: prose, lists and tables of pseudo-random words, each
- * page as many bytes as the paper file it stands beside, so both builds read the same amount of text.
+ * page as many bytes as the paper file it stands beside, so both builds read the same amount of text. They are
+ * Astro Markdown pages (src/pages/), not a content collection: a collection keeps every body and its rendered HTML
+ * in one serialised data store, which passes JavaScript's string limit near 10,000 pages of this size.
  */
 import type { SourceFile } from '../../src/pipeline/index.ts';
 
-export const PAGES_DIR = 'content/pages';
+export const PAGES_DIR = 'src/pages/pages';
 
 const WORDS = (
   'anode cathode electrolyte capacity cycling retention current density potassium sodium alloy carbon ' +
@@ -51,7 +53,7 @@ function blocks(next: () => number): () => string {
 export function markdownPage(index: number, bytes: number): string {
   const next = random(index + 1);
   const nextBlock = blocks(next);
-  let text = `---\ntitle: Reference page ${index}\n---\n\n`;
+  let text = `---\ntitle: Reference page ${index}\nlayout: ../../layouts/Page.astro\n---\n\n`;
   while (text.length < bytes) text += `${nextBlock()}\n`;
   // Cut at the last block boundary that fits, then fill up to the size with one paragraph of words.
   text = text.slice(0, text.lastIndexOf('\n\n', bytes) + 2);
@@ -60,7 +62,7 @@ export function markdownPage(index: number, bytes: number): string {
   return text + fill.slice(0, Math.max(0, bytes - text.length - 1)) + '\n';
 }
 
-/** A page for each size: content/pages/page-<k>.md of `sizes[k]` bytes. */
+/** A page for each size: src/pages/pages/page-<k>.md of `sizes[k]` bytes. */
 export function markdownPages(sizes: readonly number[]): SourceFile[] {
   return sizes.map((bytes, k) => ({ path: `${PAGES_DIR}/page-${k}.md`, text: markdownPage(k, bytes) }));
 }
